@@ -1,0 +1,5 @@
+// The whole database type: one interface per area, joined here. Each area keeps its tables in
+// src/db/tables/<area>.ts beside its migration.
+import type { FoundationTables } from './tables/foundation.ts';
+
+export type Database = FoundationTables;
