@@ -1,5 +1,6 @@
 // The whole database type: one interface per area, joined here. Each area keeps its tables in
 // src/db/tables/<area>.ts beside its migration.
 import type { FoundationTables } from './tables/foundation.ts';
+import type { CareTables } from './tables/care.ts';
 
-export type Database = FoundationTables;
+export type Database = FoundationTables & CareTables;

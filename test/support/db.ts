@@ -86,7 +86,11 @@ export interface TestDb extends Connection {
 export async function freshDb(): Promise<TestDb> {
   if (engine === 'pglite') {
     const template = await pgliteTemplateDb();
-    const clone = (await template.clone()) as PGlite; // clone() is typed as the interface but returns a PGlite
+    // Not template.clone(): it drops the parsers, so dates would come back as Date objects.
+    const clone = await PGlite.create({
+      loadDataDir: await template.dumpDataDir('none'),
+      parsers: pgliteParsers,
+    });
     const conn = wrapPglite(clone);
     return { ...conn, dispose: () => conn.close() };
   }
