@@ -1,0 +1,153 @@
+// Building a year's return from rows: a child dictionary shared between years, one TableBuilder per
+// table, and the ReturnData indexes (rows by child, header by child) built lazily, once.
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- hot loops index typed arrays and columns within bounds (noUncheckedIndexedAccess) */
+import { tableSpec } from './spec.ts';
+import { Table } from './table.ts';
+import { TABLE_NAMES, type ChildRows, type ReturnData, type TableName } from './types.ts';
+
+/** Child ids ↔ dense integer indexes, shared by this year's and last year's return. */
+export class ChildDict {
+  readonly ids: string[] = [];
+  private readonly map = new Map<string, number>();
+  intern(id: string): number {
+    let c = this.map.get(id);
+    if (c === undefined) {
+      c = this.ids.length;
+      this.ids.push(id);
+      this.map.set(id, c);
+    }
+    return c;
+  }
+  get(id: string): number {
+    return this.map.get(id) ?? -1;
+  }
+  get size(): number {
+    return this.ids.length;
+  }
+}
+
+/** Accumulates rows of one table in the spec's column order. */
+export class TableBuilder {
+  readonly name: TableName;
+  /** Spec columns (plus any derived such as Header UASC from XML) present in the input. */
+  readonly present: Set<string>;
+  private readonly names: readonly string[];
+  private readonly cols: string[][];
+  private readonly lines: number[] = [];
+  private readonly childIds: string[] = [];
+
+  constructor(
+    name: TableName,
+    presentColumns: Iterable<string>,
+    extraColumns: readonly string[] = [],
+  ) {
+    this.name = name;
+    this.names = [...tableSpec(name).columns.map((c) => c.name), ...extraColumns];
+    this.present = new Set(presentColumns);
+    this.cols = this.names.map(() => []);
+  }
+
+  /** Column names in push order. */
+  get columns(): readonly string[] {
+    return this.names;
+  }
+
+  /** values[i] is the raw value of columns[i] ('' when absent); line is 1-based. */
+  push(values: readonly string[], line: number): void {
+    for (let i = 0; i < this.names.length; i++) {
+      const raw = values[i] ?? '';
+      const v = raw.trim();
+      this.cols[i]!.push(i === 0 ? v : v.toUpperCase());
+    }
+    this.childIds.push((values[0] ?? '').trim());
+    this.lines.push(line);
+  }
+
+  get rowCount(): number {
+    return this.lines.length;
+  }
+
+  build(dict: ChildDict): Table {
+    const n = this.lines.length;
+    const child = new Int32Array(n);
+    for (let r = 0; r < n; r++) child[r] = dict.intern(this.childIds[r]!);
+    const cols = new Map<string, readonly string[]>();
+    this.names.forEach((name, i) => {
+      if (this.present.has(name)) cols.set(name, this.cols[i]!);
+    });
+    return new Table(this.name, true, Int32Array.from(this.lines), child, cols);
+  }
+}
+
+export function emptyTable(name: TableName): Table {
+  return new Table(name, false, new Int32Array(0), new Int32Array(0), new Map());
+}
+
+export class Return implements ReturnData {
+  private readonly tables: ReadonlyMap<TableName, Table>;
+  private readonly dict: ChildDict;
+  private readonly groups = new Map<TableName, ChildRows>();
+  private headerIdx: Int32Array | undefined;
+
+  constructor(tables: ReadonlyMap<TableName, Table>, dict: ChildDict) {
+    const all = new Map<TableName, Table>();
+    for (const name of TABLE_NAMES) all.set(name, tables.get(name) ?? emptyTable(name));
+    this.tables = all;
+    this.dict = dict;
+  }
+
+  t(name: TableName): Table {
+    return this.tables.get(name)!;
+  }
+
+  has(name: TableName): boolean {
+    return this.t(name).present;
+  }
+
+  byChild(name: TableName): ChildRows {
+    let g = this.groups.get(name);
+    if (!g) {
+      g = groupByChild(this.t(name), this.dict.size, name === 'Episodes' ? 'DECOM' : undefined);
+      this.groups.set(name, g);
+    }
+    return g;
+  }
+
+  headerRow(c: number): number {
+    if (!this.headerIdx) {
+      const t = this.t('Header');
+      const idx = new Int32Array(this.dict.size).fill(-1);
+      for (let r = t.n - 1; r >= 0; r--) idx[t.child[r]!] = r;
+      this.headerIdx = idx;
+    }
+    return this.headerIdx[c] ?? -1;
+  }
+}
+
+/** Counting sort by child, then (optionally) by a date column within each child (stable). */
+export function groupByChild(t: Table, nChildren: number, sortDate?: string): ChildRows {
+  const start = new Int32Array(nChildren + 1);
+  for (let r = 0; r < t.n; r++) start[t.child[r]! + 1]!++;
+  for (let c = 0; c < nChildren; c++) start[c + 1]! += start[c]!;
+  const fill = start.slice(0, nChildren);
+  const rows = new Int32Array(t.n);
+  for (let r = 0; r < t.n; r++) rows[fill[t.child[r]!]!++] = r;
+  if (sortDate) {
+    const d = t.date(sortDate);
+    for (let c = 0; c < nChildren; c++) {
+      const a = start[c]!;
+      const b = start[c + 1]!;
+      for (let i = a + 1; i < b; i++) {
+        const row = rows[i]!;
+        const key = d[row]!;
+        let j = i - 1;
+        while (j >= a && d[rows[j]!]! > key) {
+          rows[j + 1] = rows[j]!;
+          j--;
+        }
+        rows[j + 1] = row;
+      }
+    }
+  }
+  return { start, rows };
+}

@@ -1,0 +1,4 @@
+// Rules 4xx. Each rule follows CONTRACT.md.
+import type { RuleDef } from '../types.ts';
+
+export const rules: RuleDef[] = [];
