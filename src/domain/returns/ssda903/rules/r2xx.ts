@@ -20,10 +20,7 @@ const Y23_24: readonly Year[] = ['2023/24', '2024/25'];
 const Y24_ON: readonly Year[] = ['2024/25', '2025/26', '2026/27'];
 
 /** Header field of this year vs last year, for children in both; `same` decides agreement. */
-function headerAgrees(
-  ctx: RuleContext,
-  same: (r: number, pr: number) => boolean,
-): void {
+function headerAgrees(ctx: RuleContext, same: (r: number, pr: number) => boolean): void {
   const prev = ctx.prev;
   if (!prev) return;
   const h = ctx.t('Header');
