@@ -30,7 +30,7 @@ export interface PlacementPeriod {
   placeType: string;
   /** 903 PLACE_PROVIDER (PR0–PR5); null where not applicable. */
   provider: string | null;
-  /** Postcode of the placement (PL_POST is its first half, the outward code). */
+  /** Postcode of the placement; PL_POST is the full postcode, normalised ("BD1 1HY"). */
   postcode: string | null;
   /** Ofsted URN of the home or agency, or 'XXXXXXX' where none applies. */
   urn: string | null;
@@ -40,6 +40,13 @@ export interface PlacementPeriod {
   reasonForChange: string | null;
   /** Category of need at the time (903 CIN N1–N8), carried onto episodes. */
   categoryOfNeed: string;
+  /**
+   * Who cares for the child here: a stable key for the fostering household, home or other carer
+   * (e.g. 'household:12', 'home:3'), or null/absent when unknown. Two consecutive placements with
+   * the same key are a change of placement with the same carer(s) (903 RNE T, or U with a legal
+   * change); different keys, or any unknown key, mean new carer(s) (RNE P, or B).
+   */
+  carerRef?: string | null;
 }
 
 /** A child's care as the episode deriver needs it. */
