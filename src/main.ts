@@ -1,8 +1,15 @@
-// Start Hearth: configuration, database (migrated), the app, listen.
+// Start Hearth: configuration, database (migrated), demo accounts, the app, listen.
 import { loadConfig, ConfigError } from './config.ts';
 import { connect } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createApp } from './app.ts';
+import {
+  DEMO_PASSWORD,
+  demoAccountsWanted,
+  ensureDemoAccounts,
+} from './platform/auth/demoAccounts.ts';
+import { loadFeatures } from './platform/http/features.ts';
+import { sessionSecret } from './platform/session/session.ts';
 import { ensureCss } from './platform/views/css.ts';
 
 async function main(): Promise<void> {
@@ -11,6 +18,15 @@ async function main(): Promise<void> {
   ensureCss();
   const conn = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(conn.db);
+  await sessionSecret(conn.db, config.sessionSecret);
+  if (demoAccountsWanted(config)) {
+    const created = await ensureDemoAccounts(conn.db);
+    if (created.length)
+      console.log(
+        `Created ${created.length} demo accounts (password "${DEMO_PASSWORD}"); see README.md.`,
+      );
+  }
+  await loadFeatures();
   const app = createApp({ config, conn });
   const server = app.listen(config.port, config.host, () => {
     const where = conn.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
