@@ -13,7 +13,7 @@ describe('private fostering visits', () => {
   });
   it('over a bank holiday', () => {
     expect(visits(arrangement({ notified: '2026-12-22' }), '2026-12-22')[0]?.[1]).toBe(
-      '2027-01-04',
+      '2027-01-05',
     );
   });
   it('6-weekly in the first year', () => {
