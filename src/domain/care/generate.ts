@@ -102,7 +102,7 @@ export function generateCareFacts(random: () => number, childId: string): CareFa
     else if (random() < 0.03) end = start;
     else {
       end = start + 30 + int(1500);
-      if (end >= limit) end = limit === eighteen && random() < 0.7 ? eighteen : null;
+      if (end >= limit) end = limit === eighteen ? eighteen : null; // care ends at 18 at the latest
     }
     const period: PeriodOfCare = {
       id: nextId++,
@@ -157,7 +157,7 @@ export function generateCareFacts(random: () => number, childId: string): CareFa
         pl.push({ place, need, start: d }); // category of need changes with the legal status
       } else if (random() < 0.05) pl.push({ place, need, start: d });
     }
-    if (end !== null && end > start && random() < 0.03)
+    if (!shortBreak && end !== null && end > start && random() < 0.03)
       pl.push({ place: pick(POOL), need, start: end });
 
     ls.forEach((row, i) => {
