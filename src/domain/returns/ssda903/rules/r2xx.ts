@@ -10,7 +10,7 @@ import {
   childCount,
   dateOr,
   firstRow,
-  uascIn,
+  uascFlags,
 } from './helpers-23xx.ts';
 
 const Y23: readonly Year[] = ['2023/24'];
@@ -106,10 +106,12 @@ const r205A: RuleDef = {
   run(ctx) {
     const prev = ctx.prev;
     if (!prev) return;
+    const ctxU = uascFlags(ctx);
+    const prevU = uascFlags(prev);
     const prevStart = addYears(ctx.start, -1);
     const prevEnd = addYears(ctx.end, -1);
     forUascChildren(ctx, (c) => {
-      if (uascIn(ctx, c) || !uascIn(prev, c)) return;
+      if (ctxU[c] === 1 || prevU[c] !== 1) return;
       const last = ducOf(prev, c).duc;
       const lastInYear = last !== NO_DATE && last >= prevStart && last <= prevEnd;
       if (ducOf(ctx, c).duc !== NO_DATE || !lastInYear) failUascAndHeader(ctx, c);
@@ -123,10 +125,12 @@ const r205B: RuleDef = {
   run(ctx) {
     const prev = ctx.prev;
     if (!prev) return;
+    const ctxU = uascFlags(ctx);
+    const prevU = uascFlags(prev);
     const hdob = ctx.t('Header').date('DOB');
     const udob = ctx.t('UASC').date('DOB');
     forUascChildren(ctx, (c) => {
-      if (!uascIn(ctx, c) || !uascIn(prev, c)) return;
+      if (ctxU[c] !== 1 || prevU[c] !== 1) return;
       const { row, duc } = ducOf(ctx, c);
       const last = ducOf(prev, c).duc;
       const hr = ctx.headerRow(c);
@@ -146,8 +150,10 @@ const r205C: RuleDef = {
   run(ctx) {
     const prev = ctx.prev;
     if (!prev) return;
+    const ctxU = uascFlags(ctx);
+    const prevU = uascFlags(prev);
     forUascChildren(ctx, (c) => {
-      if (uascIn(ctx, c) || uascIn(prev, c)) return;
+      if (ctxU[c] === 1 || prevU[c] === 1) return;
       if (ducOf(ctx, c).duc !== NO_DATE || ducOf(prev, c).duc !== NO_DATE)
         failUascAndHeader(ctx, c);
     });
@@ -160,10 +166,12 @@ const r205D: RuleDef = {
   run(ctx) {
     const prev = ctx.prev;
     if (!prev) return;
+    const ctxU = uascFlags(ctx);
+    const prevU = uascFlags(prev);
     const h = ctx.t('Header');
     for (let r = 0; r < h.n; r++) {
       const c = h.child[r] ?? -1;
-      if (prev.headerRow(c) >= 0 && uascIn(ctx, c) && !uascIn(prev, c)) ctx.fail('Header', r);
+      if (prev.headerRow(c) >= 0 && ctxU[c] === 1 && prevU[c] !== 1) ctx.fail('Header', r);
     }
   },
 };
@@ -595,12 +603,13 @@ const r231: RuleDef = {
   code: '231',
   years: Y24_ON,
   run(ctx) {
+    const ctxU = uascFlags(ctx);
     const limit = addYears(ctx.end, -11);
     const h = ctx.t('Header');
     const dob = h.date('DOB');
     for (let r = 0; r < h.n; r++) {
       const d = dob[r] ?? NO_DATE;
-      if (d !== NO_DATE && d > limit && uascIn(ctx, h.child[r] ?? -1)) ctx.fail('Header', r);
+      if (d !== NO_DATE && d > limit && ctxU[h.child[r] ?? 0] === 1) ctx.fail('Header', r);
     }
   },
 };

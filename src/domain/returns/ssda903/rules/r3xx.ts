@@ -2,7 +2,15 @@
 // and respite placements, episode continuity, postcodes. Readings of ambiguous rules are noted inline.
 import { NO_DATE, addYears, dayOf } from '../dates.ts';
 import type { RuleContext, RuleDef, Year } from '../types.ts';
-import { RESPITE_LS, TEMP_PLACES, childCount, dateOr, uascIn } from './helpers-23xx.ts';
+import {
+  RESPITE_LS,
+  TEMP_PLACES,
+  childCount,
+  dateOr,
+  dobPlus,
+  samePostcode,
+  uascFlags,
+} from './helpers-23xx.ts';
 
 const Y23: readonly Year[] = ['2023/24'];
 const Y23_24: readonly Year[] = ['2023/24', '2024/25'];
@@ -65,9 +73,10 @@ const r303: RuleDef = {
   run(ctx) {
     const u = ctx.t('UASC');
     const duc = u.str('DUC');
+    const uasc = uascFlags(ctx);
     for (let r = 0; r < u.n; r++) {
       const c = u.child[r] ?? -1;
-      if (duc[r] === '' || uascIn(ctx, c)) continue;
+      if (duc[r] === '' || uasc[c] === 1) continue;
       ctx.fail('UASC', r);
       const hr = ctx.headerRow(c);
       if (hr >= 0) ctx.fail('Header', hr);
@@ -283,37 +292,38 @@ const r351: RuleDef = {
   run(ctx) {
     // The 2023/24+ rule text says 25 (the reference still tests 21).
     const dob = ctx.t('Header').date('DOB');
+    const born = addYears(ctx.start, -25); // 25th birthday before 1 April ⇔ born before this day
     for (let r = 0; r < dob.length; r++) {
       const b = dob[r] ?? NO_DATE;
-      if (b !== NO_DATE && ctx.start > addYears(b, 25)) ctx.fail('Header', r);
+      if (b !== NO_DATE && b < born) ctx.fail('Header', r);
     }
   },
 };
 
-/** Episodes rows with a valid DECOM and the child's DOB: each(row, decom, dob). */
-function withDecomAndDob(
-  ctx: RuleContext,
-  each: (r: number, decom: number, dob: number) => void,
-): void {
+/** Episodes rows whose DECOM is before the child's `years`th birthday: each(row). */
+function startsUnder(ctx: RuleContext, years: number, each: (r: number) => void): void {
   const e = ctx.t('Episodes');
   const decom = e.date('DECOM');
-  const dob = ctx.t('Header').date('DOB');
+  const lim = dobPlus(ctx, years);
   for (let r = 0; r < e.n; r++) {
     const d = decom[r] ?? NO_DATE;
-    if (d === NO_DATE) continue;
-    const hr = ctx.headerRow(e.child[r] ?? -1);
-    const b = hr >= 0 ? (dob[hr] ?? NO_DATE) : NO_DATE;
-    if (b !== NO_DATE) each(r, d, b);
+    const l = lim[e.child[r] ?? 0] ?? NO_DATE;
+    if (d !== NO_DATE && l !== NO_DATE && d < l) each(r);
   }
 }
 
 const r352: RuleDef = {
   code: '352',
   run(ctx) {
-    const rne = ctx.t('Episodes').str('RNE');
-    withDecomAndDob(ctx, (r, d, b) => {
-      if (rne[r] === 'S' && d >= addYears(b, 18)) ctx.fail('Episodes', r);
-    });
+    const e = ctx.t('Episodes');
+    const rne = e.str('RNE');
+    const decom = e.date('DECOM');
+    const adult = dobPlus(ctx, 18);
+    for (let r = 0; r < e.n; r++) {
+      const d = decom[r] ?? NO_DATE;
+      const a = adult[e.child[r] ?? 0] ?? NO_DATE;
+      if (rne[r] === 'S' && d !== NO_DATE && a !== NO_DATE && d >= a) ctx.fail('Episodes', r);
+    }
   },
 };
 
@@ -388,9 +398,9 @@ const r358: RuleDef = {
   run(ctx) {
     const ls = ctx.t('Episodes').str('LS');
     const child = ctx.t('Episodes').child;
-    withDecomAndDob(ctx, (r, d, b) => {
+    startsUnder(ctx, 10, (r) => {
       const l = ls[r];
-      if ((l === 'J1' || l === 'J2' || l === 'J3') && d < addYears(b, 10)) {
+      if (l === 'J1' || l === 'J2' || l === 'J3') {
         ctx.fail('Episodes', r);
         ctx.fail('Header', ctx.headerRow(child[r] ?? -1));
       }
@@ -405,10 +415,11 @@ const r359: RuleDef = {
     const decS = e.str('DEC');
     const ls = e.str('LS');
     const place = e.str('PLACE');
+    const adult = dobPlus(ctx, 18);
     for (let r = 0; r < e.n; r++) {
       if (decS[r] !== '' || (ls[r] === 'V2' && place[r] === 'K2')) continue;
-      const b = dobOf(ctx, e.child[r] ?? -1);
-      if (b !== NO_DATE && addYears(b, 18) < ctx.end) ctx.fail('Episodes', r);
+      const a = adult[e.child[r] ?? 0] ?? NO_DATE;
+      if (a !== NO_DATE && a < ctx.end) ctx.fail('Episodes', r);
     }
   },
 };
@@ -522,8 +533,8 @@ function minAgeRule(
     ...(inYears ? { years: inYears } : {}),
     run(ctx) {
       const p = ctx.t('Episodes').str('PLACE');
-      withDecomAndDob(ctx, (r, d, b) => {
-        if (p[r] === place && d < addYears(b, years)) ctx.fail('Episodes', r);
+      startsUnder(ctx, years, (r) => {
+        if (p[r] === place) ctx.fail('Episodes', r);
       });
     },
   };
@@ -671,12 +682,13 @@ function ageAtEndRule(
       const e = ctx.t('Episodes');
       const rec = e.str('REC');
       const dec = e.date('DEC');
+      const birthday = dobPlus(ctx, years);
       for (let r = 0; r < e.n; r++) {
         const f = dec[r] ?? NO_DATE;
         if (!set.has(rec[r] ?? '') || f === NO_DATE) continue;
-        const b = dobOf(ctx, e.child[r] ?? -1);
+        const b = birthday[e.child[r] ?? 0] ?? NO_DATE;
         if (b === NO_DATE) continue;
-        const reached = f >= addYears(b, years);
+        const reached = f >= b;
         if (mustBeUnder ? reached : !reached) ctx.fail('Episodes', r);
       }
     },
@@ -721,17 +733,20 @@ const r391: RuleDef = {
     const it = o.str('IN_TOUCH');
     const ac = o.str('ACTIV');
     const am = o.str('ACCOM');
+    const born = addYears(ctx.end, -17); // under 17 on 31 March ⇔ born after this day
     for (let r = 0; r < o.n; r++) {
       const b = dob[r] ?? NO_DATE;
-      if (b === NO_DATE || addYears(b, 17) <= ctx.end) continue;
+      if (b === NO_DATE || b <= born) continue;
       if (it[r] !== '' || ac[r] !== '' || am[r] !== '') ctx.fail('OC3', r);
     }
   },
 };
 
 /** Child was UASC this year or last (the 392a/b exemption). */
-function uascNowOrBefore(ctx: RuleContext, c: number): boolean {
-  return uascIn(ctx, c) || (ctx.prev !== undefined && uascIn(ctx.prev, c));
+function uascNowOrBefore(ctx: RuleContext): (c: number) => boolean {
+  const now = uascFlags(ctx);
+  const before = ctx.prev ? uascFlags(ctx.prev) : undefined;
+  return (c) => now[c] === 1 || before?.[c] === 1;
 }
 
 const r392a: RuleDef = {
@@ -742,9 +757,10 @@ const r392a: RuleDef = {
     if (!geo) return;
     const e = ctx.t('Episodes');
     const ls = e.str('LS');
+    const exempt = uascNowOrBefore(ctx);
     for (let r = 0; r < e.n; r++) {
       if (RESPITE_LS.has(ls[r] ?? '') || !Number.isNaN(geo.plDistance[r] ?? NaN)) continue;
-      if (!uascNowOrBefore(ctx, e.child[r] ?? -1)) ctx.fail('Episodes', r);
+      if (!exempt(e.child[r] ?? 0)) ctx.fail('Episodes', r);
     }
   },
 };
@@ -756,9 +772,10 @@ const r392b: RuleDef = {
     const ls = e.str('LS');
     const home = e.str('HOME_POST');
     const pl = e.str('PL_POST');
+    const exempt = uascNowOrBefore(ctx);
     for (let r = 0; r < e.n; r++) {
       if (RESPITE_LS.has(ls[r] ?? '') || (home[r] !== '' && pl[r] !== '')) continue;
-      if (!uascNowOrBefore(ctx, e.child[r] ?? -1)) ctx.fail('Episodes', r);
+      if (!exempt(e.child[r] ?? 0)) ctx.fail('Episodes', r);
     }
   },
 };
@@ -792,7 +809,7 @@ const r392d: RuleDef = {
     for (let r = 0; r < e.n; r++) {
       const h = home[r] ?? '';
       if (h === '' || place[r] === 'P1') continue;
-      if (h.replace(/ /g, '') === (pl[r] ?? '').replace(/ /g, '')) ctx.fail('Episodes', r);
+      if (samePostcode(h, pl[r] ?? '')) ctx.fail('Episodes', r);
     }
   },
 };
