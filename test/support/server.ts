@@ -1,9 +1,11 @@
 // Hearth running in this process on an ephemeral port, over a fresh migrated database (freshDb():
-// in-memory PGlite in the e2e project), with demo mode on and logs silenced. For browser tests.
+// in-memory PGlite in the e2e project), with demo mode on (so the demo accounts exist, as after
+// `npm start`) and logs silenced. For browser tests.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
+import { demoAccountsWanted, ensureDemoAccounts } from '../../src/platform/auth/demoAccounts.ts';
 import { freshDb, type TestDb } from './db.ts';
 
 export interface TestServer {
@@ -30,6 +32,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const conn = await freshDb();
   let server: Server | undefined;
   try {
+    if (demoAccountsWanted(config, {})) await ensureDemoAccounts(conn.db);
     const app = createApp({ config, conn });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(0, '127.0.0.1', (err?: Error) => {
