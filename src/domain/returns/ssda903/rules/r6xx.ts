@@ -42,6 +42,16 @@ function adoptedInYear(ctx: RuleContext): Uint8Array {
   return out;
 }
 
+function anyBlank(cols: readonly (readonly string[])[], r: number): boolean {
+  for (const col of cols) if (col[r] === '') return true;
+  return false;
+}
+
+function allBlank(cols: readonly (readonly string[])[], r: number): boolean {
+  for (const col of cols) if (col[r] !== '') return false;
+  return true;
+}
+
 /** 607: a girl who ceased to be looked after in the year has no MOTHER value (`female` = SEX code). */
 function motherMissing(years: readonly Year[], female: string): RuleDef {
   return {
@@ -111,7 +121,7 @@ export const rules: RuleDef[] = [
         }
         for (let k = ga.start[c]!; k < end; k++) {
           const ar = ga.rows[k]!;
-          if (cols.some((col) => col[ar] === '')) {
+          if (anyBlank(cols, ar)) {
             ctx.fail('AD1', ar);
             ctx.fail('Episodes', r);
           }
@@ -126,7 +136,7 @@ export const rules: RuleDef[] = [
       const adopted = adoptedInYear(ctx);
       const a = ctx.t('AD1');
       const cols = AD1_FIELDS.map((f) => a.str(f));
-      each(ctx, 'AD1', (r) => adopted[a.child[r]!] === 0 && cols.some((col) => col[r] !== ''));
+      each(ctx, 'AD1', (r) => adopted[a.child[r]!] === 0 && !allBlank(cols, r));
     },
   },
   motherMissing(Y2023, '2'),
@@ -326,7 +336,7 @@ export const rules: RuleDef[] = [
       const g = ctx.byChild('Episodes');
       const decom = t.date('DECOM');
       for (let r = 0; r < p.n; r++) {
-        if (!cols.some((col) => col[r] !== '')) continue;
+        if (allBlank(cols, r)) continue;
         const last = lastEpisode(g, decom, p.child[r]!);
         if (last >= 0 && decom[last]! < PERMANENCE_FROM) {
           ctx.fail('PrevPerm', r);
