@@ -11,6 +11,7 @@ import { demoAccountsWanted } from './platform/auth/demoAccounts.ts';
 import { oidcRoutes } from './platform/auth/oidc.ts';
 import { signInRoutes } from './platform/auth/signIn.ts';
 import { setUpCsrf } from './platform/http/csrf.ts';
+import { formatUkDateTime } from './platform/http/dates.ts';
 import { errorHandler, notFound } from './platform/http/errors.ts';
 import { loadFeatures, type Feature, type FeatureDeps } from './platform/http/features.ts';
 import { lazy } from './platform/http/lazy.ts';
@@ -41,7 +42,10 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  setUpViews(app, { authority: config.authority, demo: demoAccountsWanted(config) });
+  setUpViews(app, { authority: config.authority, demo: demoAccountsWanted(config) }).addFilter(
+    'ukDateTime',
+    formatUkDateTime,
+  );
   setUpLogging(app, logger);
   setUpSecurityHeaders(app, { secureCookies: config.secureCookies });
   setUpCompression(app);

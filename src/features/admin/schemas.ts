@@ -19,7 +19,7 @@ export const UserInput = z.object({
     .min(1, 'Enter a username')
     .max(100, 'Username must be 100 characters or fewer')
     .regex(
-      /^[A-Za-z0-9._@-]+$/,
+      /^[A-Za-z0-9._@-]*$/,
       'Username can only include letters, numbers, full stops, hyphens, underscores and @',
     ),
   displayName: z
