@@ -1,0 +1,777 @@
+// Each simulated child's record: legal status and placement periods inside each period of care,
+// and the dated events (reviews, visits, health, missing, permanence, care leaving) with realistic
+// lateness, so work trays and measures show true, varied figures.
+import { fromDayNumber as iso } from '../../domain/dates/isoDate.ts';
+import type { DemoRows, Ids } from './plan.ts';
+import type { Random } from './random.ts';
+import type { Postcodes } from './postcodes.ts';
+import type { Profile, SimChild, SimPeriod } from './history.ts';
+import type { Homes, Worker, Workforce } from './workforce.ts';
+import { leastLoaded } from './workforce.ts';
+import { childFirstName, surname } from './names.ts';
+
+const YEAR = 365.25;
+
+export interface Household {
+  id: number;
+  places: number;
+  used: number;
+  postcode: string;
+  approved: boolean;
+}
+
+export interface RecordContext {
+  rows: DemoRows;
+  ids: Ids;
+  rng: Random;
+  pc: Postcodes;
+  today: number;
+  windowStart: number;
+  homes: Homes;
+  workforce: Workforce;
+  mainstream: Household[];
+  councilFosteringUrn: string;
+  newHousehold: (kind: 'connected', postcode: string, start: number, open: boolean) => Household;
+  laCode: string;
+}
+
+const ETHNIC = {
+  WBRI: 52,
+  APKN: 13,
+  MWAS: 5,
+  MWBC: 6,
+  MOTH: 3,
+  WOTH: 4,
+  WROM: 1,
+  WIRT: 1,
+  BAFR: 2,
+  BCRB: 1,
+  BOTH: 1,
+  ABAN: 2,
+  AIND: 1,
+  AOTH: 2,
+  OOTH: 3,
+  NOBT: 1,
+  REFU: 1,
+};
+const CHANGE = {
+  CARPL: 20,
+  CLOSE: 3,
+  ALLEG: 3,
+  STAND: 10,
+  APPRR: 5,
+  CREQB: 8,
+  CREQO: 5,
+  CHILD: 10,
+  LAREQ: 20,
+  PLACE: 15,
+  OTHER: 1,
+};
+const LEAVER_REASONS = new Set(['E5', 'E6', 'E8', 'E17', 'E7']);
+
+function upnCheck(digits: string): string {
+  const letters = 'ABCDEFGHJKLMNPQRTUVWXYZ';
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) sum += Number(digits[i]) * (i + 2);
+  return letters[sum % 23] ?? 'A';
+}
+
+function nhsNumber(n: number): string {
+  // Test numbers start 999 and are never issued to patients; modulus 11 check digit.
+  for (let k = n; ; k += 7919) {
+    const base = `999${String(k % 1_000_000).padStart(6, '0')}`;
+    let sum = 0;
+    for (let i = 0; i < 9; i++) sum += Number(base[i]) * (10 - i);
+    const check = 11 - (sum % 11);
+    if (check === 10) continue;
+    return base + String(check === 11 ? 0 : check);
+  }
+}
+
+interface Segment {
+  start: number;
+  end: number | null;
+}
+
+/** Split [start, end] into n contiguous segments. */
+function split(
+  rng: Random,
+  start: number,
+  end: number | null,
+  today: number,
+  n: number,
+): Segment[] {
+  const last = end ?? today;
+  const cuts = new Set<number>();
+  for (let i = 1; i < n && last - start > 2 * n; i++) cuts.add(rng.int(start + 1, last - 1));
+  const points = [...cuts].sort((a, b) => a - b);
+  const out: Segment[] = [];
+  let s = start;
+  for (const p of points) {
+    out.push({ start: s, end: p - 1 });
+    s = p;
+  }
+  out.push({ start: s, end });
+  return out;
+}
+
+export function buildChildRecords(ctx: RecordContext, sims: SimChild[]): void {
+  const { rows, ids, rng, pc, today } = ctx;
+  const groups = new Map<
+    number,
+    {
+      surname: string;
+      home: string;
+      team?: { id: number; workers: Worker[] };
+      hh: Map<number, Household>;
+    }
+  >();
+  const childIds = new Map<SimChild, number>();
+  let upnSerial = 0;
+  for (const sim of sims) {
+    let g = groups.get(sim.group);
+    if (!g)
+      groups.set(sim.group, (g = { surname: surname(rng), home: pc.bradford(rng), hh: new Map() }));
+    const id = ids.take('child');
+    childIds.set(sim, id);
+    const dob = iso(sim.dob);
+    const schoolAge = today - sim.dob > 4 * YEAR;
+    upnSerial++;
+    const upnDigits = `${ctx.laCode}${String(2000 + (upnSerial % 8000)).padStart(4, '0')}${String(Math.floor(upnSerial / 8000) % 100).padStart(2, '0')}${String(upnSerial % 1000).padStart(3, '0')}`;
+    const firstIn = sim.periods[0]?.start ?? today;
+    rows.child.push({
+      id,
+      local_id: `DEMO${String(sim.n).padStart(6, '0')}`,
+      upn: schoolAge ? upnCheck(upnDigits) + upnDigits : null,
+      nhs_number: nhsNumber(sim.n),
+      first_name: childFirstName(rng, sim.sex),
+      last_name: g.surname,
+      preferred_name: rng.chance(0.05) ? childFirstName(rng, sim.sex).slice(0, 3) : null,
+      date_of_birth: dob,
+      sex: sim.sex,
+      ethnicity: sim.uasc ? rng.pick(['OOTH', 'AOTH', 'BAFR', 'MOTH']) : rng.weighted(ETHNIC),
+      disabilities: rng.chance(0.09) ? [rng.pick(['AUT', 'LD', 'MOB', 'HEAR', 'VIS', 'BEH'])] : [],
+      uasc: sim.uasc,
+      uasc_start: sim.uasc ? iso(firstIn) : null,
+      uasc_end:
+        sim.uasc && sim.dob + Math.round(18 * YEAR) <= today
+          ? iso(sim.dob + Math.round(18 * YEAR))
+          : null,
+      home_postcode: g.home,
+      team_id: null,
+    });
+    for (const period of sim.periods) buildPeriod(ctx, sim, id, period, g);
+    childEvents(ctx, sim, id, g);
+  }
+  // Sibling links, both ways.
+  const byGroup = new Map<number, number[]>();
+  for (const sim of sims) {
+    const list = byGroup.get(sim.group) ?? [];
+    list.push(childIds.get(sim) ?? 0);
+    byGroup.set(sim.group, list);
+  }
+  for (const list of byGroup.values())
+    for (const a of list)
+      for (const b of list)
+        if (a !== b)
+          rows.child_relation.push({ child_id: a, related_child_id: b, kind: 'sibling' });
+}
+
+function legalStatuses(
+  rng: Random,
+  p: SimPeriod,
+  today: number,
+  age: number,
+): { status: string; start: number; end: number | null }[] {
+  const end = p.end ?? today;
+  const out: { status: string; start: number; end: number | null }[] = [];
+  let s = p.start;
+  let status: string;
+  if (p.profile === 'supported' || (age > 15 * YEAR && rng.chance(0.6))) status = 'V2';
+  else status = rng.weighted({ V2: 30, C1: 60, L2: 6, L1: 4 });
+  for (;;) {
+    let next: string | null = null;
+    let len = Infinity;
+    if (status === 'L1' || status === 'L2') [next, len] = ['C1', rng.int(1, 8)];
+    else if (status === 'V2' && p.profile !== 'supported' && rng.chance(0.4))
+      [next, len] = ['C1', rng.int(30, 240)];
+    else if (status === 'C1')
+      [next, len] = [p.profile === 'adoption' ? 'E1' : 'C2', rng.int(180, 400)];
+    if (next === null || s + len > end) {
+      out.push({ status, start: s, end: p.end });
+      return out;
+    }
+    out.push({ status, start: s, end: s + len - 1 });
+    s += len;
+    status = next;
+  }
+}
+
+function buildPeriod(
+  ctx: RecordContext,
+  sim: SimChild,
+  childId: number,
+  p: SimPeriod,
+  g: { home: string; hh: Map<number, Household> },
+): void {
+  const { rows, ids, rng, pc, today, homes } = ctx;
+  const periodId = ids.take('period_of_care');
+  rows.period_of_care.push({
+    id: periodId,
+    child_id: childId,
+    start_date: iso(p.start),
+    end_date: p.end === null ? null : iso(p.end),
+    end_reason: p.reason,
+    category_of_need: p.cin,
+  });
+  const statuses = legalStatuses(rng, p, today, p.start - sim.dob);
+  for (const ls of statuses)
+    rows.legal_status.push({
+      id: ids.take('legal_status'),
+      period_of_care_id: periodId,
+      child_id: childId,
+      status: ls.status,
+      start_date: iso(ls.start),
+      end_date: ls.end === null ? null : iso(ls.end),
+    });
+  const years = ((p.end ?? today) - p.start) / YEAR;
+  const moves = Math.min(5, rng.poisson(0.35 * years + 0.15));
+  const segments = split(rng, p.start, p.end, today, moves + 1);
+  // Adoption: the last segment is the placement for adoption, from the placed date.
+  const e1 = statuses.find((s) => s.status === 'E1');
+  let placedFrom: number | null = null;
+  if (p.profile === 'adoption' && e1) {
+    const candidate = e1.start + rng.int(60, 220);
+    if (
+      (p.end !== null && ['E11', 'E12'].includes(p.reason ?? '')) ||
+      (p.end === null && candidate < today - 10)
+    ) {
+      placedFrom = p.end !== null ? Math.max(e1.start + 1, p.end - rng.int(70, 200)) : candidate;
+      if (placedFrom > (p.end ?? today)) placedFrom = null;
+    }
+  }
+  if (placedFrom !== null) {
+    while (segments.length > 1 && (segments[segments.length - 1]?.start ?? 0) >= placedFrom)
+      segments.pop();
+    const last = segments[segments.length - 1];
+    if (last && placedFrom > last.start) {
+      last.end = placedFrom - 1;
+      segments.push({ start: placedFrom, end: p.end });
+    } else placedFrom = null;
+    const decision = Math.max(p.start, (e1?.start ?? p.start) - rng.int(20, 60));
+    rows.adoption_plan.push({
+      id: ids.take('adoption_plan'),
+      child_id: childId,
+      decision_date: iso(decision),
+      placement_order_date: e1 ? iso(e1.start) : null,
+      matched_date:
+        placedFrom !== null ? iso(Math.max(decision, placedFrom - rng.int(14, 40))) : null,
+      placed_date: placedFrom !== null ? iso(placedFrom) : null,
+      order_granted_date: p.end !== null && placedFrom !== null ? iso(p.end) : null,
+    });
+  }
+  const proceedings = statuses.find((s) => s.status === 'C1');
+  if (proceedings) {
+    const final = statuses.find((s) => s.status === 'C2' || s.status === 'E1');
+    rows.care_proceedings.push({
+      id: ids.take('care_proceedings'),
+      child_id: childId,
+      issue_date: iso(Math.max(sim.dob, proceedings.start - rng.int(0, 2))),
+      final_order_date: final ? iso(final.start) : null,
+    });
+  }
+  segments.forEach((seg, i) => {
+    const isLast = i === segments.length - 1;
+    const open = seg.end === null;
+    const age = (seg.start - sim.dob) / YEAR;
+    let kind: Profile | 'emergency' | 'placed_for_adoption' = p.profile;
+    if (placedFrom !== null && isLast) kind = 'placed_for_adoption';
+    else if (i === 0 && segments.length > 1 && rng.chance(0.35)) kind = 'emergency';
+    if (kind === 'supported' && age < 16) kind = 'residential';
+    const longTerm = seg.start < today - 365 && rng.chance(0.5);
+    const row = {
+      id: ids.take('placement'),
+      period_of_care_id: periodId,
+      child_id: childId,
+      category_of_need: p.cin,
+      start_date: iso(seg.start),
+      end_date: seg.end === null ? null : iso(seg.end),
+      reason_for_change: isLast ? null : rng.weighted(CHANGE),
+      place_type: 'U6',
+      place_provider: 'PR1' as string | null,
+      provider_id: null as number | null,
+      fostering_household_id: null as number | null,
+      home_id: null as number | null,
+      postcode: null as string | null,
+      urn: ctx.councilFosteringUrn as string | null,
+      intended_to_18: false,
+      long_term_designated: false,
+      connected_person_reg24: false,
+    };
+    switch (kind) {
+      case 'connected': {
+        let hh = g.hh.get(p.start);
+        if (!hh) {
+          hh = ctx.newHousehold('connected', pc.somewhere(rng, 0.975, 0.02), seg.start, open);
+          g.hh.set(p.start, hh);
+        }
+        row.fostering_household_id = hh.id;
+        row.postcode = hh.postcode;
+        row.place_type = longTerm ? 'U1' : 'U3';
+        row.long_term_designated = longTerm;
+        row.connected_person_reg24 = !hh.approved;
+        break;
+      }
+      case 'emergency':
+      case 'mainstream':
+      case 'adoption': {
+        const hh = open ? leastUsed(ctx.mainstream) : rng.pick(ctx.mainstream);
+        if (!hh) {
+          ifa(ctx, row);
+          break;
+        }
+        if (open) hh.used++;
+        row.fostering_household_id = hh.id;
+        row.postcode = hh.postcode;
+        row.place_type =
+          kind === 'adoption' && rng.chance(0.2)
+            ? 'U5'
+            : longTerm && kind === 'mainstream'
+              ? 'U4'
+              : 'U6';
+        row.long_term_designated = row.place_type === 'U4';
+        break;
+      }
+      case 'ifa':
+        ifa(ctx, row);
+        row.place_type = longTerm ? 'U4' : 'U6';
+        row.long_term_designated = longTerm;
+        break;
+      case 'residential': {
+        const freeInHouse = homes.inHouse.find((h) => h.used < h.beds);
+        const freePrivate = homes.private.filter((h) => h.used < h.beds);
+        const inHouse = open
+          ? rng.chance(0.6)
+            ? freeInHouse
+            : undefined
+          : rng.chance(0.3)
+            ? rng.pick(homes.inHouse)
+            : undefined;
+        if (inHouse) {
+          if (open) inHouse.used++;
+          row.home_id = inHouse.id;
+          row.postcode = inHouse.postcode;
+          row.urn = inHouse.urn;
+          row.provider_id = homes.inHouseProviderId;
+        } else {
+          const home = rng.pick(open && freePrivate.length ? freePrivate : homes.private);
+          if (open) home.used++;
+          row.home_id = home.id;
+          row.postcode = home.postcode;
+          row.urn = home.urn;
+          row.place_provider = 'PR4';
+          row.provider_id = home.providerId;
+        }
+        row.place_type = 'K2';
+        break;
+      }
+      case 'supported':
+        row.place_type = 'K3';
+        row.provider_id = rng.pick(homes.supportedProviders).id;
+        row.place_provider = 'PR4';
+        row.postcode = pc.somewhere(rng, 0.85, 0.12);
+        row.urn = 'XXXXXXX';
+        break;
+      case 'parents':
+        row.place_type = 'P1';
+        row.place_provider = 'PR0';
+        row.postcode = g.home;
+        row.urn = 'XXXXXXX';
+        break;
+      case 'placed_for_adoption':
+        row.place_type = rng.chance(0.8) ? 'A6' : 'A5';
+        row.place_provider = 'PR1';
+        row.postcode = pc.somewhere(rng, 0.9, 0.08);
+        row.urn = ctx.councilFosteringUrn;
+        break;
+    }
+    row.intended_to_18 = row.long_term_designated && age >= 8;
+    rows.placement.push(row);
+  });
+  if (p.end !== null && p.reason) {
+    const kind = ['E11', 'E12'].includes(p.reason)
+      ? 'adoption'
+      : ['E45', 'E46', 'E47', 'E48'].includes(p.reason)
+        ? 'sgo'
+        : p.reason === 'E41'
+          ? 'cao'
+          : null;
+    if (kind)
+      rows.permanence_order.push({
+        id: ids.take('permanence_order'),
+        child_id: childId,
+        kind,
+        order_date: iso(p.end),
+      });
+  }
+}
+
+function ifa(
+  ctx: RecordContext,
+  row: {
+    provider_id: number | null;
+    place_provider: string | null;
+    postcode: string | null;
+    urn: string | null;
+  },
+): void {
+  const agency = ctx.rng.pick(ctx.homes.ifas);
+  row.provider_id = agency.id;
+  row.place_provider = 'PR4';
+  row.postcode = ctx.pc.somewhere(ctx.rng, 0.88, 0.1);
+  row.urn = agency.urn;
+}
+
+function leastUsed(households: Household[]): Household | undefined {
+  let best: Household | undefined;
+  for (const h of households)
+    if (h.approved && h.used < h.places && (!best || h.used < best.used)) best = h;
+  return best;
+}
+
+/** Days between due and done: mostly on time, a tail late. */
+function lateness(rng: Random, onTime: number, maxLate: number): number {
+  return rng.chance(onTime) ? -rng.int(0, 10) : rng.int(1, maxLate);
+}
+
+function childEvents(
+  ctx: RecordContext,
+  sim: SimChild,
+  childId: number,
+  g: { team?: { id: number; workers: Worker[] } },
+): void {
+  const { rows, ids, rng, today, windowStart, workforce } = ctx;
+  const current = sim.periods.find((p) => p.end === null);
+  const last = sim.periods[sim.periods.length - 1];
+  const age = (today - sim.dob) / YEAR;
+  const inWindow = (d: number): boolean => d >= windowStart && d <= today;
+  let socialWorker: Worker | undefined;
+  let iro: Worker | undefined;
+  if (current) {
+    g.team ??= ctx.rng.pick(workforce.socialWorkerTeams);
+    socialWorker = rng.chance(0.98)
+      ? (leastLoaded(g.team.workers) ??
+        leastLoaded(workforce.socialWorkerTeams.flatMap((t) => t.workers)))
+      : undefined;
+    const child = rows.child[rows.child.length - 1];
+    if (child) child.team_id = socialWorker?.teamId ?? g.team.id;
+    if (socialWorker) {
+      socialWorker.load++;
+      const from = Math.max(current.start, today - rng.int(20, 900));
+      if (from > current.start + 30) {
+        const before = rng.pick(g.team.workers);
+        rows.allocation.push({
+          id: ids.take('allocation'),
+          child_id: childId,
+          user_id: before.id,
+          role: 'social_worker',
+          start_date: iso(current.start),
+          end_date: iso(from - 1),
+        });
+      }
+      rows.allocation.push({
+        id: ids.take('allocation'),
+        child_id: childId,
+        user_id: socialWorker.id,
+        role: 'social_worker',
+        start_date: iso(from),
+        end_date: null,
+      });
+    }
+    iro = leastLoaded(workforce.iros);
+    if (iro) {
+      iro.load++;
+      rows.allocation.push({
+        id: ids.take('allocation'),
+        child_id: childId,
+        user_id: iro.id,
+        role: 'iro',
+        start_date: iso(
+          current.start + rng.int(1, 10) > today ? today : current.start + rng.int(1, 10),
+        ),
+        end_date: null,
+      });
+    }
+  } else if (last?.end != null) {
+    const worker = rng.pick(rng.pick(workforce.socialWorkerTeams).workers);
+    rows.allocation.push({
+      id: ids.take('allocation'),
+      child_id: childId,
+      user_id: worker.id,
+      role: 'social_worker',
+      start_date: iso(last.start),
+      end_date: iso(last.end),
+    });
+  }
+  // Personal advisers: 16–17 in care, and care leavers (all under 21; some 21–25 still supported).
+  const careLeaver = !current && last?.end != null && LEAVER_REASONS.has(last.reason ?? '');
+  if ((current && age >= 16) || (careLeaver && (age < 21 || rng.chance(0.3)))) {
+    const pa = leastLoaded(workforce.personalAdvisers);
+    if (pa) {
+      pa.load++;
+      const from = Math.max(sim.dob + Math.round(16 * YEAR), (current ?? last)?.start ?? today);
+      rows.allocation.push({
+        id: ids.take('allocation'),
+        child_id: childId,
+        user_id: pa.id,
+        role: 'personal_adviser',
+        start_date: iso(Math.min(from, today)),
+        end_date: null,
+      });
+      if (careLeaver) {
+        const child = rows.child[rows.child.length - 1];
+        if (child) child.team_id = workforce.leavingCareTeamId;
+      }
+    }
+  }
+
+  for (const p of sim.periods) {
+    const end = p.end ?? today;
+    const childAge = (d: number): number => (d - sim.dob) / YEAR;
+    // Reviews: 20 working days (28 days), then 3 months, then every 6 months.
+    let due = p.start + 28;
+    let n = 0;
+    while (due <= end) {
+      const held = due + lateness(rng, 0.88, 45);
+      if (inWindow(held) && held <= end && held >= p.start) {
+        rows.review.push({
+          id: ids.take('review'),
+          child_id: childId,
+          due_date: iso(due),
+          held_date: iso(held),
+          participation:
+            childAge(held) < 4
+              ? 'PN0'
+              : rng.weighted({ PN1: 45, PN2: 15, PN3: 10, PN4: 10, PN5: 8, PN6: 7, PN7: 5 }),
+          iro_id: p.end === null ? (iro?.id ?? null) : rng.pick(workforce.iros).id,
+        });
+      }
+      due = held + (n === 0 ? 91 : 182);
+      n++;
+    }
+    // Visits: within a week of placement, then about every six weeks (last two years only).
+    const visitFrom = Math.max(p.start + rng.int(1, 7), today - 730);
+    for (let d = visitFrom; d <= end; d += rng.chance(0.85) ? rng.int(20, 42) : rng.int(43, 85)) {
+      const seen = rng.chance(0.95);
+      rows.visit.push({
+        id: ids.take('visit'),
+        child_id: childId,
+        visit_date: iso(d),
+        seen,
+        seen_alone: seen && childAge(d) >= 5 && rng.chance(0.7),
+        worker_id: p.end === null ? (socialWorker?.id ?? null) : null,
+      });
+    }
+    // Health: initial within 20 working days, then yearly (six-monthly under 5); dental yearly.
+    const initial = p.start + (rng.chance(0.6) ? rng.int(5, 28) : rng.int(29, 90));
+    if (inWindow(initial) && initial <= end)
+      rows.health_assessment.push({
+        id: ids.take('health_assessment'),
+        child_id: childId,
+        kind: 'initial',
+        assessment_date: iso(initial),
+      });
+    for (let d = initial; ;) {
+      d += (childAge(d) < 5 ? 182 : 365) + lateness(rng, 0.8, 90);
+      if (d > end) break;
+      if (inWindow(d))
+        rows.health_assessment.push({
+          id: ids.take('health_assessment'),
+          child_id: childId,
+          kind: 'review',
+          assessment_date: iso(d),
+        });
+    }
+    for (let d = p.start + rng.int(30, 200); d <= end; d += 365 + lateness(rng, 0.75, 150))
+      if (inWindow(d) && childAge(d) >= 1)
+        rows.health_assessment.push({
+          id: ids.take('health_assessment'),
+          child_id: childId,
+          kind: 'dental',
+          assessment_date: iso(d),
+        });
+    // 31 March each year: immunisations and SDQ for those in care twelve months.
+    for (
+      let y = new Date(iso(windowStart)).getUTCFullYear();
+      y <= new Date(iso(today)).getUTCFullYear();
+      y++
+    ) {
+      const march = Date.UTC(y, 2, 31) / 86_400_000;
+      if (march < windowStart || march > today || march > end || march - p.start < 365) continue;
+      rows.immunisation_status.push({
+        id: ids.take('immunisation_status'),
+        child_id: childId,
+        as_at: iso(march),
+        up_to_date: rng.chance(0.86),
+      });
+      const a = childAge(march);
+      if (a >= 4 && a < 17) {
+        if (rng.chance(0.78))
+          rows.sdq.push({
+            id: ids.take('sdq'),
+            child_id: childId,
+            sdq_date: iso(march - rng.int(0, 80)),
+            score: Math.max(0, Math.min(40, Math.round(14 + 6.5 * rng.normal()))),
+            reason: null,
+          });
+        else
+          rows.sdq.push({
+            id: ids.take('sdq'),
+            child_id: childId,
+            sdq_date: null,
+            score: null,
+            reason: rng.pick(['SDQ1', 'SDQ2', 'SDQ3', 'SDQ4', 'SDQ5']),
+          });
+      }
+    }
+    // Missing and away: one in eight children of 11+ in care, some many times.
+    if (childAge(end) >= 11 && rng.chance(0.14)) {
+      const count = 1 + rng.poisson(rng.chance(0.2) ? 8 : 1.5);
+      for (let k = 0; k < count; k++) {
+        const from = Math.max(p.start, windowStart, sim.dob + Math.round(11 * YEAR));
+        if (from >= end) break;
+        const s = rng.int(from, end);
+        const e = Math.min(today, s + (rng.chance(0.7) ? rng.int(0, 1) : rng.int(2, 6)));
+        const open = e === today && rng.chance(0.3) && p.end === null;
+        const offered =
+          !open && rng.chance(0.82) ? e + (rng.chance(0.8) ? rng.int(0, 3) : rng.int(4, 10)) : null;
+        rows.missing_episode.push({
+          id: ids.take('missing_episode'),
+          child_id: childId,
+          kind: rng.chance(0.8) ? 'M' : 'A',
+          start_date: iso(s),
+          end_date: open ? null : iso(e),
+          return_interview_offered: offered !== null && offered <= today ? iso(offered) : null,
+          return_interview_accepted: offered !== null && offered <= today ? rng.chance(0.48) : null,
+        });
+      }
+    }
+    if (childAge(end) >= 11 && rng.chance(0.05)) {
+      const d = rng.int(Math.max(p.start, sim.dob + Math.round(11 * YEAR)), end);
+      const offered = rng.chance(0.8);
+      if (inWindow(d))
+        rows.substance_misuse.push({
+          id: ids.take('substance_misuse'),
+          child_id: childId,
+          identified_date: iso(d),
+          intervention_offered: offered,
+          intervention_received: offered && rng.chance(0.6),
+        });
+    }
+    if (childAge(end) >= 10 && rng.chance(0.03)) {
+      const d = rng.int(Math.max(p.start, sim.dob + Math.round(10 * YEAR)), end);
+      if (inWindow(d))
+        rows.conviction.push({
+          id: ids.take('conviction'),
+          child_id: childId,
+          conviction_date: iso(d),
+        });
+    }
+    // Personal education plans: termly for school age, last two years.
+    for (let d = Math.max(p.start + 20, today - 730); d <= end; d += 120 + lateness(rng, 0.8, 60)) {
+      const a = childAge(d);
+      if (a >= 3 && a < 18)
+        rows.pep.push({
+          id: ids.take('pep'),
+          child_id: childId,
+          pep_date: iso(d),
+          kind: d - p.start < 60 ? 'initial' : 'review',
+        });
+    }
+  }
+  // Pathway plans: from 16 in care, every six months while in care or a care leaver under 21.
+  const at16 = sim.dob + Math.round(16 * YEAR);
+  const planUntil = current
+    ? today
+    : careLeaver
+      ? Math.min(today, sim.dob + Math.round(21 * YEAR))
+      : (last?.end ?? today);
+  const firstIn = sim.periods[0]?.start ?? today;
+  for (
+    let d = Math.max(at16, firstIn) + rng.int(10, 90), k = 0;
+    d <= planUntil && (current || careLeaver || d <= (last?.end ?? today));
+    d += 182 + lateness(rng, 0.8, 60), k++
+  )
+    if (inWindow(d))
+      rows.pathway_plan.push({
+        id: ids.take('pathway_plan'),
+        child_id: childId,
+        plan_date: iso(d),
+        kind: k === 0 ? 'initial' : 'review',
+      });
+  // Care leaver contacts around each birthday from 18 to 21 after leaving care.
+  if (careLeaver && last.end !== null) {
+    for (let b = 18; b <= 21; b++) {
+      const birthday = sim.dob + Math.round(b * YEAR);
+      const d = birthday + rng.int(-30, 30);
+      if (d <= last.end || d > today || !inWindow(d)) continue;
+      const touch = rng.weighted({ YES: 88, NO: 5, REFU: 4, NREQ: 3 });
+      rows.care_leaver_contact.push({
+        id: ids.take('care_leaver_contact'),
+        child_id: childId,
+        contact_date: iso(d),
+        in_touch: touch,
+        activity:
+          touch === 'YES'
+            ? rng.weighted({
+                F1: 8,
+                P1: 3,
+                F2: 30,
+                P2: 6,
+                F4: 14,
+                P4: 8,
+                F5: 4,
+                P5: 2,
+                G4: 5,
+                G5: 15,
+                G6: 5,
+              })
+            : null,
+        accommodation:
+          touch === 'YES'
+            ? rng.weighted({
+                B1: 6,
+                C1: 10,
+                D1: 12,
+                E1: 15,
+                G1: 8,
+                H1: 10,
+                K1: 4,
+                R1: 6,
+                T1: 4,
+                U1: 9,
+                V1: 4,
+                Y1: 3,
+                B2: 1,
+                E2: 1,
+                Z2: 2,
+                T2: 1,
+              })
+            : null,
+      });
+    }
+  }
+  if (sim.periods[0] && rng.chance(0.12)) {
+    const prev = rng.weighted({ P1: 10, P2: 40, P3: 30, Z1: 20 });
+    rows.previous_permanence.push({
+      id: ids.take('previous_permanence'),
+      child_id: childId,
+      prev_perm: prev,
+      order_date:
+        prev === 'Z1'
+          ? null
+          : iso(Math.max(sim.dob + 30, sim.periods[0].start - rng.int(200, 1500))),
+      la_code: prev === 'Z1' ? null : rng.chance(0.8) ? ctx.laCode : '383',
+    });
+  }
+}

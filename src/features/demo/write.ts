@@ -1,0 +1,102 @@
+// Write a demo plan: every table in batches of 1,000 rows per INSERT inside one transaction, then
+// move the id sequences past the ids used. seedDemoIfEmpty is what `npm start` calls.
+import { sql } from 'kysely';
+import type { Config } from '../../config.ts';
+import type { Connection, Db } from '../../db/connect.ts';
+import { todayInLondon } from '../../domain/dates/today.ts';
+import { DEMO_TABLES, type DemoRows, type DemoTable } from './plan.ts';
+import { generateDemo, type DemoOptions, type DemoPlan } from './generate.ts';
+import type { DemoAccountIds } from './workforce.ts';
+
+const BATCH = 1000;
+const WITH_SERIAL_ID = DEMO_TABLES.filter((t) => t !== 'home_manager' && t !== 'child_relation');
+
+async function insertAll<T extends DemoTable>(db: Db, table: T, rows: DemoRows[T]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + BATCH))
+      .execute();
+  }
+}
+
+export async function writeDemo(db: Db, plan: DemoPlan): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const table of DEMO_TABLES) {
+      await insertAll(trx, table, plan.rows[table]);
+    }
+    for (const table of WITH_SERIAL_ID) {
+      await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(
+        trx,
+      );
+    }
+    for (const [userId, teamId] of plan.accountTeams) {
+      await trx.updateTable('app_user').set({ team_id: teamId }).where('id', '=', userId).execute();
+    }
+  });
+}
+
+/** Ids of the demo sign-in accounts present (platform/auth/demoAccounts.ts creates them). */
+export async function findDemoAccounts(db: Db): Promise<DemoAccountIds> {
+  const rows = await db
+    .selectFrom('app_user')
+    .select(['id', 'username'])
+    .where(sql<string>`lower(username)`, 'in', [
+      'sw.demo',
+      'tm.demo',
+      'iro.demo',
+      'pa.demo',
+      'fw.demo',
+      'rm.demo',
+    ])
+    .execute();
+  const out: DemoAccountIds = {};
+  for (const r of rows) {
+    const key = r.username.toLowerCase().split('.')[0] as keyof DemoAccountIds;
+    out[key] = r.id;
+  }
+  return out;
+}
+
+async function firstIds(db: Db): Promise<Partial<Record<DemoTable, number>>> {
+  const out: Partial<Record<DemoTable, number>> = {};
+  for (const table of WITH_SERIAL_ID) {
+    const { rows } = await sql<{
+      n: number | null;
+    }>`select max(id) as n from ${sql.table(table)}`.execute(db);
+    out[table] = (rows[0]?.n ?? 0) + 1;
+  }
+  return out;
+}
+
+export interface SeedResult {
+  children: number;
+  ms: number;
+}
+
+/** Generate and write a demo authority; returns how many children and how long it took. */
+export async function seedDemo(
+  db: Db,
+  opts: Omit<DemoOptions, 'today' | 'accounts' | 'firstIds'> & { today?: string },
+): Promise<SeedResult> {
+  const started = performance.now();
+  const plan = generateDemo({
+    ...opts,
+    today: opts.today ?? todayInLondon(new Date()),
+    accounts: await findDemoAccounts(db),
+    firstIds: await firstIds(db),
+  });
+  await writeDemo(db, plan);
+  return { children: plan.rows.child.length, ms: Math.round(performance.now() - started) };
+}
+
+/** `npm start`: seed the demo authority when demo mode is on and there are no children yet. */
+export async function seedDemoIfEmpty(
+  conn: Connection,
+  config: Pick<Config, 'demo' | 'authority'>,
+): Promise<SeedResult | null> {
+  if (!config.demo) return null;
+  const any = await conn.db.selectFrom('child').select('id').limit(1).executeTakeFirst();
+  if (any) return null;
+  return seedDemo(conn.db, { scale: 1, seed: 903, laCode: config.authority.code });
+}
