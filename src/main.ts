@@ -11,6 +11,7 @@ import {
 import { loadFeatures } from './platform/http/features.ts';
 import { sessionSecret } from './platform/session/session.ts';
 import { ensureCss } from './platform/views/css.ts';
+import { seedDemoIfEmpty } from './features/demo/write.ts';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -26,6 +27,9 @@ async function main(): Promise<void> {
         `Created ${created.length} demo accounts (password "${DEMO_PASSWORD}"); see README.md.`,
       );
   }
+  const seeded = demoAccountsWanted(config) ? await seedDemoIfEmpty(conn, config) : null;
+  if (seeded)
+    console.log(`Seeded the demo authority: ${seeded.children} children in ${seeded.ms} ms.`);
   await loadFeatures();
   const app = createApp({ config, conn });
   const server = app.listen(config.port, config.host, () => {
