@@ -60,6 +60,8 @@ export interface ValidationReport {
   ran: string[];
   skipped: Skipped[];
   problems: Problem[];
+  /** Milliseconds each rule took (for benchmarks). */
+  timings: Record<string, number>;
 }
 
 export function collectionStart(year: Year): number {
@@ -163,6 +165,7 @@ export function validate(
     ran: [],
     skipped: [],
     problems: [...(input.problems ?? [])],
+    timings: {},
   };
   const available: Record<Need, boolean> = {
     prev: input.prev !== undefined,
@@ -184,6 +187,7 @@ export function validate(
     const def = ruleFor(status.code, year, rules)!;
     len = 0;
     fieldOverrides = undefined;
+    const began = performance.now();
     try {
       def.run(ctx);
     } catch (err) {
@@ -194,6 +198,7 @@ export function validate(
       continue;
     }
     report.ran.push(status.code);
+    report.timings[status.code] = performance.now() - began;
     if (len > 0)
       report.failed.push(collect(status.code, year, current, dict, buf, len, fieldOverrides));
   }

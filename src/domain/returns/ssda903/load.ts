@@ -2,9 +2,9 @@
 // order), decoded as UTF-8 (with or without BOM) or, when that fails, as Windows-1252, and parsed
 // as a stream into a TableBuilder. Bad input becomes a Problem naming the file and line; nothing
 // here throws on data. The caller supplies the bytes (a file stream, an upload, a zip entry).
-import { Parser } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { TextDecoder } from 'node:util';
+import { CsvSplitter } from './csv.ts';
 import type { ChildDict } from './dataset.ts';
 import { Return, TableBuilder } from './dataset.ts';
 import type { Problem } from './engine.ts';
@@ -58,6 +58,18 @@ function normaliseName(h: string): string {
     .toUpperCase();
 }
 
+/** The bytes at the end of a chunk that start a UTF-8 sequence not yet complete. */
+function incompleteTail(chunk: Uint8Array): Uint8Array {
+  const n = chunk.length;
+  for (let k = 1; k <= 3 && k <= n; k++) {
+    const b = chunk[n - k] ?? 0;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > k ? chunk.slice(n - k) : new Uint8Array(0);
+  }
+  return new Uint8Array(0);
+}
+
 /** Decodes chunks as UTF-8, switching to Windows-1252 at the first invalid UTF-8 sequence. */
 async function* decode(
   bytes: AsyncIterable<Uint8Array>,
@@ -66,6 +78,7 @@ async function* decode(
 ): AsyncGenerator<string> {
   let utf8: TextDecoder | undefined = new TextDecoder('utf-8', { fatal: true });
   let first = true;
+  let pending: Uint8Array = new Uint8Array(0);
   for await (const chunk of bytes) {
     if (first) {
       first = false;
@@ -75,16 +88,21 @@ async function* decode(
         return;
       }
     }
+    let bytes = chunk;
     if (utf8) {
       try {
-        yield utf8.decode(chunk, { stream: true });
+        const out = utf8.decode(chunk, { stream: true });
+        pending = incompleteTail(chunk);
+        yield out;
         continue;
       } catch {
         utf8 = undefined;
         onSwitch();
+        // bytes the UTF-8 decoder was holding from the previous chunk belong to this text too
+        bytes = new Uint8Array([...pending, ...chunk]);
       }
     }
-    yield iconv.decode(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), 'win1252');
+    yield iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'win1252');
   }
   if (utf8) {
     try {
@@ -117,13 +135,7 @@ export async function readCsvFile(
     rowProblems++;
     if (rowProblems <= maxProblems) problems.push({ file: name, line, message });
   };
-  const state = { binary: false, switched: false };
-  const parser = new Parser({
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    info: true,
-  });
+  const state = { binary: false, switched: false, stopped: false };
   const text = decode(
     file.bytes,
     () => (state.switched = true),
@@ -134,107 +146,86 @@ export async function readCsvFile(
   let width = 0;
   let table: TableName | undefined;
   let rows = 0;
-  let stopped = false;
   const seen = new Map<string, number>();
   const values: string[] = [];
 
-  const feed = async (): Promise<void> => {
-    try {
-      for await (const s of text) {
-        if (stopped) break;
-        if (!parser.write(s)) await new Promise((r) => parser.once('drain', r));
-      }
-    } catch (err) {
-      problems.push({ file: name, message: `could not be read: ${errMessage(err)}` });
-    }
-    parser.end();
-  };
-  const feeding = feed();
-
-  try {
-    for await (const item of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      if (stopped) continue;
-      const { record, info } = item;
-      // info.lines is the line on which the record ends; for records without embedded newlines
-      // that is the record's own line.
-      const line = info.lines;
-      if (!builder) {
-        const rec = recogniseHeader(record);
-        if (!rec) {
-          problems.push({
-            file: name,
-            line,
-            message: `is not recognised as a 903 table: its first line (${record
-              .slice(0, 8)
-              .map((h) => h.trim())
-              .join(',')
-              .slice(
-                0,
-                120,
-              )}) does not name the columns of any table (e.g. header.csv: CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB)`,
-          });
-          stopped = true;
-          continue;
-        }
-        table = rec.table;
-        const cols = record.map(normaliseName);
-        builder = new TableBuilder(
-          rec.table,
-          cols.filter((c) => c !== ''),
-        );
-        pos = Int32Array.from(builder.columns.map((c) => cols.indexOf(c)));
-        width = record.length;
-        if (rec.missing.length > 0)
-          problems.push({
-            file: name,
-            line,
-            message: `${rec.table} table is missing column${rec.missing.length > 1 ? 's' : ''} ${rec.missing.join(', ')}; rules reading ${rec.missing.length > 1 ? 'them' : 'it'} treat every value as blank`,
-          });
-        if (rec.unknown.length > 0)
-          problems.push({
-            file: name,
-            line,
-            message: `${rec.table} table has unknown column${rec.unknown.length > 1 ? 's' : ''} ${rec.unknown.join(', ')}, ignored`,
-          });
-        continue;
-      }
-      if (record.length === 1 && (record[0] ?? '').trim() === '') continue;
-      if (record.length !== width)
-        rowProblem(
-          line,
-          `has ${record.length} values but the header has ${width}; read as far as they go`,
-        );
-      values.length = 0;
-      for (const p of pos) {
-        values.push(p < 0 ? '' : (record[p] ?? ''));
-      }
-      const key = values.join('\u0001');
-      const dup = seen.get(key);
-      if (dup !== undefined) rowProblem(line, `duplicates line ${dup}`);
-      else seen.set(key, line);
-      builder.push(values, line);
-      rows++;
-      if (rows >= maxRows) {
+  const onRecord = (record: string[], line: number): boolean => {
+    if (!builder) {
+      const rec = recogniseHeader(record);
+      if (!rec) {
         problems.push({
           file: name,
           line,
-          message: `has more than ${maxRows} rows; stopped reading here (no 903 table is this large)`,
+          message: `is not recognised as a 903 table: its first line (${record
+            .slice(0, 8)
+            .map((h) => h.trim())
+            .join(',')
+            .slice(
+              0,
+              120,
+            )}) does not name the columns of any table (e.g. header.csv: CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB)`,
         });
-        stopped = true;
+        state.stopped = true;
+        return false;
       }
+      table = rec.table;
+      const cols = record.map(normaliseName);
+      builder = new TableBuilder(
+        rec.table,
+        cols.filter((c) => c !== ''),
+      );
+      pos = Int32Array.from(builder.columns.map((c) => cols.indexOf(c)));
+      width = record.length;
+      if (rec.missing.length > 0)
+        problems.push({
+          file: name,
+          line,
+          message: `${rec.table} table is missing column${rec.missing.length > 1 ? 's' : ''} ${rec.missing.join(', ')}; rules reading ${rec.missing.length > 1 ? 'them' : 'it'} treat every value as blank`,
+        });
+      if (rec.unknown.length > 0)
+        problems.push({
+          file: name,
+          line,
+          message: `${rec.table} table has unknown column${rec.unknown.length > 1 ? 's' : ''} ${rec.unknown.join(', ')}, ignored`,
+        });
+      return true;
     }
+    if (record.length !== width)
+      rowProblem(
+        line,
+        `has ${record.length} values but the header has ${width}; read as far as they go`,
+      );
+    values.length = 0;
+    for (const p of pos) values.push(p < 0 ? '' : (record[p] ?? ''));
+    const key = values.join('\u0001');
+    const dup = seen.get(key);
+    if (dup !== undefined) rowProblem(line, `duplicates line ${dup}`);
+    else seen.set(key, line);
+    builder.push(values, line);
+    rows++;
+    if (rows >= maxRows) {
+      problems.push({
+        file: name,
+        line,
+        message: `has more than ${maxRows} rows; stopped reading here (no 903 table is this large)`,
+      });
+      state.stopped = true;
+      return false;
+    }
+    return true;
+  };
+  const splitter = new CsvSplitter(onRecord);
+  try {
+    for await (const s of text) if (!splitter.write(s) || state.stopped) break;
+    if (!state.stopped && splitter.end())
+      problems.push({
+        file: name,
+        line: splitter.currentLine,
+        message: 'is not valid CSV: a quoted value starting here is never closed',
+      });
   } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    problems.push({
-      file: name,
-      ...(line ? { line } : {}),
-      message: `is not valid CSV: ${errMessage(err)}; rows before it were read`,
-    });
+    problems.push({ file: name, message: `could not be read: ${errMessage(err)}` });
   }
-  await feeding;
   if (state.binary)
     problems.push({ file: name, message: 'is not a CSV text file (it contains binary data)' });
   else if (!builder && !problems.some((p) => p.file === name))
