@@ -379,7 +379,7 @@ function buildPeriod(
         row.place_type = 'K3';
         row.provider_id = rng.pick(homes.supportedProviders).id;
         row.place_provider = 'PR4';
-        row.postcode = pc.somewhere(rng, 0.85, 0.12);
+        row.postcode = pc.somewhere(rng, 0.95, 0.04);
         row.urn = 'XXXXXXX';
         break;
       case 'parents':
