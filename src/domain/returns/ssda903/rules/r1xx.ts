@@ -383,12 +383,16 @@ export const rules: RuleDef[] = [
   {
     code: '174',
     years: BEFORE_2024,
-    run: (ctx) => { maleWithChild(ctx, '1'); },
+    run: (ctx) => {
+      maleWithChild(ctx, '1');
+    },
   },
   {
     code: '174',
     years: FROM_2024,
-    run: (ctx) => { maleWithChild(ctx, 'M'); },
+    run: (ctx) => {
+      maleWithChild(ctx, 'M');
+    },
   },
   codeRule('175', 'AD1', 'NB_ADOPTR', 'AD1.NB_ADOPTR', false),
   codeRule('176', 'AD1', 'SEX_ADOPTR', 'AD1.SEX_ADOPTR', false),
