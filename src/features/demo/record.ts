@@ -76,15 +76,18 @@ function upnCheck(digits: string): string {
   return letters[sum % 23] ?? 'A';
 }
 
-function nhsNumber(n: number): string {
-  // Test numbers start 999 and are never issued to patients; modulus 11 check digit.
-  for (let k = n; ; k += 7919) {
+/** NHS test numbers start 999 and are never issued to patients; modulus 11 check digit; unique. */
+function nhsNumber(n: number, used: Set<string>): string {
+  for (let k = n; ; k += 100_003) {
     const base = `999${String(k % 1_000_000).padStart(6, '0')}`;
     let sum = 0;
     for (let i = 0; i < 9; i++) sum += Number(base[i]) * (10 - i);
     const check = 11 - (sum % 11);
     if (check === 10) continue;
-    return base + String(check === 11 ? 0 : check);
+    const nhs = base + String(check === 11 ? 0 : check);
+    if (used.has(nhs)) continue;
+    used.add(nhs);
+    return nhs;
   }
 }
 
@@ -128,6 +131,7 @@ export function buildChildRecords(ctx: RecordContext, sims: SimChild[]): void {
   >();
   const childIds = new Map<SimChild, number>();
   let upnSerial = 0;
+  const usedNhs = new Set<string>();
   for (const sim of sims) {
     let g = groups.get(sim.group);
     if (!g)
@@ -143,7 +147,7 @@ export function buildChildRecords(ctx: RecordContext, sims: SimChild[]): void {
       id,
       local_id: `DEMO${String(sim.n).padStart(6, '0')}`,
       upn: schoolAge ? upnCheck(upnDigits) + upnDigits : null,
-      nhs_number: nhsNumber(sim.n),
+      nhs_number: nhsNumber(sim.n, usedNhs),
       first_name: childFirstName(rng, sim.sex),
       last_name: g.surname,
       preferred_name: rng.chance(0.05) ? childFirstName(rng, sim.sex).slice(0, 3) : null,
