@@ -39,6 +39,24 @@ function parameters(schema: z.ZodType | undefined, location: 'path' | 'query'): 
   }));
 }
 
+/** A multipart/form-data body: the text fields from `body`, each file field as binary. */
+function multipartBody(r: AnyApiRoute): Json {
+  const fields = r.body ? jsonSchema(strictBody(r.body), 'input') : {};
+  const properties = { ...((fields.properties as Json | undefined) ?? {}) };
+  const required = [...((fields.required as string[] | undefined) ?? [])];
+  for (const [name, f] of Object.entries(r.multipart?.files ?? {})) {
+    const file = { type: 'string', format: 'binary' };
+    properties[name] = f.multiple
+      ? { type: 'array', items: file, description: f.description }
+      : { ...file, description: f.description };
+    if (f.required) required.push(name);
+  }
+  return {
+    required: true,
+    content: { 'multipart/form-data': { schema: { type: 'object', properties, required } } },
+  };
+}
+
 export function openApiDocument(routes: readonly AnyApiRoute[], version: string): Json {
   const paths: Record<string, Record<string, Json>> = {};
   for (const r of routes) {
@@ -62,7 +80,8 @@ export function openApiDocument(routes: readonly AnyApiRoute[], version: string)
         },
       },
     };
-    if (r.body)
+    if (r.multipart) op.requestBody = multipartBody(r);
+    else if (r.body)
       op.requestBody = {
         required: true,
         content: { 'application/json': { schema: jsonSchema(strictBody(r.body), 'input') } },

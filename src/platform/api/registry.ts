@@ -1,7 +1,7 @@
 // The API route registry. Each route declares its method, path, permission and zod schemas; the
 // router validates requests and responses with them and /api/v1/openapi.json is generated from
 // the same schemas. Features export their routes as `api` in src/features/<area>/feature.ts.
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { can, type Permission } from '../access/access.ts';
@@ -10,6 +10,17 @@ import { actorOf } from '../auth/authenticate.ts';
 import { ProblemError, fieldErrors } from '../http/problem.ts';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * A multipart/form-data request (file uploads). `parse` (e.g. multer) runs after the permission
+ * check and before validation: it fills req.body with the text fields, which `body` then validates,
+ * and req.files, which the handler reads. It reports bad input by passing a ProblemError to next.
+ * OpenAPI documents the text fields from `body` and each file field as binary.
+ */
+export interface MultipartBody {
+  parse: RequestHandler;
+  files: Record<string, { description: string; multiple?: boolean; required?: boolean }>;
+}
 
 export interface ApiContext<P, Q, B> {
   actor: Actor;
@@ -38,6 +49,8 @@ export interface ApiRoute<
   query?: Q;
   /** Object bodies are made strict: unknown fields answer 400. */
   body?: B;
+  /** Set for a multipart/form-data body (files); `body` then describes its text fields. */
+  multipart?: MultipartBody;
   response: R;
   /** Success status; 200 unless given (201 for creation). */
   status?: number;
@@ -75,6 +88,15 @@ function parseOr400(schema: z.ZodType | undefined, value: unknown, where: string
   );
 }
 
+function runParser(parse: RequestHandler, req: Request, res: Response): Promise<void> {
+  return new Promise((resolve, reject) => {
+    void parse(req, res, (err?: unknown) => {
+      if (err) reject(err instanceof Error ? err : new Error(String(err)));
+      else resolve();
+    });
+  });
+}
+
 export function apiRouter(routes: readonly AnyApiRoute[], db: Db): Router {
   const router = Router();
   for (const route of routes) {
@@ -90,6 +112,7 @@ export function apiRouter(routes: readonly AnyApiRoute[], db: Db): Router {
             : `This needs the "${route.permission}" permission, which your roles do not give.`,
         );
       }
+      if (route.multipart) await runParser(route.multipart.parse, req, res);
       const ctx: ApiContext<unknown, unknown, unknown> = {
         actor,
         params: parseOr400(route.params, req.params, 'params'),
