@@ -1,6 +1,7 @@
 // Building a year's return from rows: a child dictionary shared between years, one TableBuilder per
 // table, and the ReturnData indexes (rows by child, header by child) built lazily, once.
 /* eslint-disable @typescript-eslint/no-non-null-assertion -- hot loops index typed arrays and columns within bounds (noUncheckedIndexedAccess) */
+import { ColumnBuilder, type Column } from './column.ts';
 import { tableSpec } from './spec.ts';
 import { Table } from './table.ts';
 import { TABLE_NAMES, type ChildRows, type ReturnData, type TableName } from './types.ts';
@@ -26,15 +27,16 @@ export class ChildDict {
   }
 }
 
-/** Accumulates rows of one table in the spec's column order. */
+/** Accumulates rows of one table in the spec's column order, dictionary-encoded (see column.ts). */
 export class TableBuilder {
   readonly name: TableName;
   /** Spec columns (plus any derived such as Header UASC from XML) present in the input. */
   readonly present: Set<string>;
   private readonly names: readonly string[];
-  private readonly cols: string[][];
-  private readonly lines: number[] = [];
-  private readonly childIds: string[] = [];
+  /** One per name; column 0 is CHILD (kept as given, not upper-cased). */
+  readonly cols: ColumnBuilder[];
+  private lines = new Int32Array(1024);
+  private n = 0;
 
   constructor(
     name: TableName,
@@ -44,7 +46,7 @@ export class TableBuilder {
     this.name = name;
     this.names = [...tableSpec(name).columns.map((c) => c.name), ...extraColumns];
     this.present = new Set(presentColumns);
-    this.cols = this.names.map(() => []);
+    this.cols = this.names.map((_, i) => new ColumnBuilder(i !== 0));
   }
 
   /** Column names in push order. */
@@ -54,28 +56,40 @@ export class TableBuilder {
 
   /** values[i] is the raw value of columns[i] ('' when absent); line is 1-based. */
   push(values: readonly string[], line: number): void {
-    for (let i = 0; i < this.names.length; i++) {
-      const raw = values[i] ?? '';
-      const v = raw.trim();
-      this.cols[i]!.push(i === 0 ? v : v.toUpperCase());
+    for (let i = 0; i < this.names.length; i++) this.cols[i]!.addString(values[i] ?? '');
+    this.endRow(line);
+  }
+
+  /** Ends a row whose values were added straight to `cols` (the byte loader's path). */
+  endRow(line: number): void {
+    if (this.n === this.lines.length) {
+      const next = new Int32Array(this.n * 2);
+      next.set(this.lines);
+      this.lines = next;
     }
-    this.childIds.push((values[0] ?? '').trim());
-    this.lines.push(line);
+    this.lines[this.n++] = line;
   }
 
   get rowCount(): number {
-    return this.lines.length;
+    return this.n;
+  }
+
+  /** 1-based file line of row r. */
+  lineAt(r: number): number {
+    return this.lines[r]!;
   }
 
   build(dict: ChildDict): Table {
-    const n = this.lines.length;
+    const n = this.n;
+    const ids = this.cols[0]!;
+    const childOf = Int32Array.from(ids.values, (id) => dict.intern(id));
     const child = new Int32Array(n);
-    for (let r = 0; r < n; r++) child[r] = dict.intern(this.childIds[r]!);
-    const cols = new Map<string, readonly string[]>();
+    for (let r = 0; r < n; r++) child[r] = childOf[ids.idAt(r)]!;
+    const cols = new Map<string, Column>();
     this.names.forEach((name, i) => {
-      if (this.present.has(name)) cols.set(name, this.cols[i]!);
+      if (this.present.has(name)) cols.set(name, this.cols[i]!.build());
     });
-    return new Table(this.name, true, Int32Array.from(this.lines), child, cols);
+    return new Table(this.name, true, this.lines.slice(0, n), child, cols);
   }
 }
 

@@ -19,29 +19,35 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+// Reads digits of s from i: returns value*100 + digit count, or -1 (no digits); sets readEnd.
+// A module-level function, not a closure: parseDmy runs once per distinct date value.
+let readEnd = 0;
+function readNumber(s: string, i: number, n: number): number {
+  let v = 0;
+  const from = i;
+  while (i < n) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    v = v * 10 + c;
+    i++;
+  }
+  readEnd = i;
+  return i === from || i - from > 9 ? -1 : v * 100 + (i - from);
+}
+
 /** Parses D/M/YYYY or DD/MM/YYYY (surrounding spaces allowed); anything else gives NO_DATE. */
 export function parseDmy(s: string): number {
   const n = s.length;
   let i = 0;
-  const read = (): number => {
-    let v = 0;
-    const from = i;
-    while (i < n) {
-      const c = s.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) break;
-      v = v * 10 + c;
-      i++;
-    }
-    return i === from ? -1 : v * 100 + (i - from); // value and digit count packed
-  };
   while (i < n && s.charCodeAt(i) === 32) i++;
-  const d = read();
+  const d = readNumber(s, i, n);
+  i = readEnd;
   if (d < 0 || s.charCodeAt(i) !== 47) return NO_DATE;
-  i++;
-  const m = read();
+  const m = readNumber(s, i + 1, n);
+  i = readEnd;
   if (m < 0 || s.charCodeAt(i) !== 47) return NO_DATE;
-  i++;
-  const y = read();
+  const y = readNumber(s, i + 1, n);
+  i = readEnd;
   while (i < n && s.charCodeAt(i) === 32) i++;
   if (y < 0 || i !== n) return NO_DATE;
   const dd = Math.floor(d / 100);

@@ -1,10 +1,12 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- hot loops index typed arrays within bounds (noUncheckedIndexedAccess) */
 // Reading a 903 return from CSV files: each file is recognised by its header (any case, any column
 // order), decoded as UTF-8 (with or without BOM) or, when that fails, as Windows-1252, and parsed
 // as a stream into a TableBuilder. Bad input becomes a Problem naming the file and line; nothing
 // here throws on data. The caller supplies the bytes (a file stream, an upload, a zip entry).
 import iconv from 'iconv-lite';
 import { TextDecoder } from 'node:util';
-import { CsvSplitter } from './csv.ts';
+import type { ColumnBuilder, Decode } from './column.ts';
+import { CsvScanner, MAX_RECORD_BYTES, unquote, type RecordFn } from './csv.ts';
 import type { ChildDict } from './dataset.ts';
 import { Return, TableBuilder } from './dataset.ts';
 import type { Problem } from './engine.ts';
@@ -58,60 +60,72 @@ function normaliseName(h: string): string {
     .toUpperCase();
 }
 
-/** The bytes at the end of a chunk that start a UTF-8 sequence not yet complete. */
-function incompleteTail(chunk: Uint8Array): Uint8Array {
-  const n = chunk.length;
-  for (let k = 1; k <= 3 && k <= n; k++) {
-    const b = chunk[n - k] ?? 0;
-    if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
-    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    return need > k ? chunk.slice(n - k) : new Uint8Array(0);
-  }
-  return new Uint8Array(0);
+/**
+ * Decodes the bytes of one value: ASCII as is; otherwise UTF-8, switching the whole file to
+ * Windows-1252 at the first value that is not valid UTF-8 (onSwitch is called once).
+ */
+export function fileDecoder(onSwitch: () => void): Decode {
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  let switched = false;
+  return (buf, s, e) => {
+    let ascii = true;
+    for (let i = s; i < e; i++)
+      if (buf[i]! >= 0x80) {
+        ascii = false;
+        break;
+      }
+    const bytes = buf.subarray(s, e);
+    if (ascii)
+      return bytes.length <= 256
+        ? String.fromCharCode.apply(null, bytes as unknown as number[])
+        : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    if (!switched)
+      try {
+        return utf8.decode(bytes);
+      } catch {
+        switched = true;
+        onSwitch();
+      }
+    return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'win1252');
+  };
 }
 
-/** Decodes chunks as UTF-8, switching to Windows-1252 at the first invalid UTF-8 sequence. */
-async function* decode(
+/** Yields the chunks without a leading UTF-8 BOM; flags binary data (a NUL in the first 4 KiB). */
+async function* withoutBom(
   bytes: AsyncIterable<Uint8Array>,
-  onSwitch: () => void,
   onBinary: () => void,
-): AsyncGenerator<string> {
-  let utf8: TextDecoder | undefined = new TextDecoder('utf-8', { fatal: true });
-  let first = true;
-  let pending: Uint8Array = new Uint8Array(0);
+): AsyncGenerator<Uint8Array> {
+  let head: Uint8Array | undefined = new Uint8Array(0);
   for await (const chunk of bytes) {
-    if (first) {
-      first = false;
-      const probe = chunk.subarray(0, 4096);
-      if (probe.includes(0)) {
+    if (head) {
+      const joined: Uint8Array = head.length === 0 ? chunk : concat(head, chunk);
+      if (joined.length < 3) {
+        head = joined;
+        continue;
+      }
+      head = undefined;
+      if (joined.subarray(0, 4096).includes(0)) {
         onBinary();
         return;
       }
+      yield joined[0] === 0xef && joined[1] === 0xbb && joined[2] === 0xbf
+        ? joined.subarray(3)
+        : joined;
+      continue;
     }
-    let bytes = chunk;
-    if (utf8) {
-      try {
-        const out = utf8.decode(chunk, { stream: true });
-        pending = incompleteTail(chunk);
-        yield out;
-        continue;
-      } catch {
-        utf8 = undefined;
-        onSwitch();
-        // bytes the UTF-8 decoder was holding from the previous chunk belong to this text too
-        bytes = new Uint8Array([...pending, ...chunk]);
-      }
-    }
-    yield iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'win1252');
+    yield chunk;
   }
-  if (utf8) {
-    try {
-      const rest = utf8.decode();
-      if (rest) yield rest;
-    } catch {
-      onSwitch();
-    }
+  if (head && head.length > 0) {
+    if (head.includes(0)) onBinary();
+    else yield head;
   }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 export interface LoadedFile {
@@ -119,6 +133,60 @@ export interface LoadedFile {
   table?: TableName;
   builder?: TableBuilder;
   rows: number;
+}
+
+/** Finds rows whose values (column ids) repeat an earlier row's: open addressing over row indexes. */
+class DuplicateRows {
+  private slots = new Int32Array(1024);
+  private hashes = new Int32Array(512);
+  private count = 0;
+  private readonly cols: readonly ColumnBuilder[];
+  constructor(cols: readonly ColumnBuilder[]) {
+    this.cols = cols;
+  }
+  /** Row index of an earlier identical row, or -1 (then row r is remembered). */
+  check(r: number): number {
+    let h = 0x811c9dc5 | 0;
+    for (const c of this.cols) h = Math.imul(h ^ c.idAt(r), 0x01000193);
+    const mask = this.slots.length - 1;
+    let slot = h & mask;
+    for (;;) {
+      const v = this.slots[slot]!;
+      if (v === 0) break;
+      const o = v - 1;
+      if (this.hashes[o] === h) {
+        let same = true;
+        for (const c of this.cols)
+          if (c.idAt(o) !== c.idAt(r)) {
+            same = false;
+            break;
+          }
+        if (same) return o;
+      }
+      slot = (slot + 1) & mask;
+    }
+    if (r >= this.hashes.length) {
+      const next = new Int32Array(Math.max(r + 1, this.hashes.length * 2));
+      next.set(this.hashes);
+      this.hashes = next;
+    }
+    this.hashes[r] = h;
+    this.slots[slot] = r + 1;
+    if (++this.count * 2 > this.slots.length) this.rehash();
+    return -1;
+  }
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let i = 0; i < this.slots.length; i++) {
+      const v = this.slots[i]!;
+      if (v === 0) continue;
+      let slot = this.hashes[v - 1]! & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = v;
+    }
+    this.slots = slots;
+  }
 }
 
 /** Reads one CSV file. Returns its builder (undefined when the file is not a usable 903 table). */
@@ -136,21 +204,24 @@ export async function readCsvFile(
     if (rowProblems <= maxProblems) problems.push({ file: name, line, message });
   };
   const state = { binary: false, switched: false, stopped: false };
-  const text = decode(
-    file.bytes,
-    () => (state.switched = true),
-    () => (state.binary = true),
-  );
+  const decode = fileDecoder(() => (state.switched = true));
+  const chunks = withoutBom(file.bytes, () => (state.binary = true));
   let builder: TableBuilder | undefined;
   let pos = new Int32Array(0);
+  let cols: ColumnBuilder[] = [];
   let width = 0;
   let table: TableName | undefined;
   let rows = 0;
-  const seen = new Map<string, number>();
-  const values: string[] = [];
+  let dups: DuplicateRows | undefined;
+  const scratch = { b: new Uint8Array(256) };
 
-  const onRecord = (record: string[], line: number): boolean => {
+  const onRecord: RecordFn = (buf, start, end, nf, line) => {
     if (!builder) {
+      const record: string[] = [];
+      for (let k = 0; k < nf; k++) {
+        const [b, s, e] = unquote(buf, start[k]!, end[k]!, scratch);
+        record.push(decode(b, s, e));
+      }
       const rec = recogniseHeader(record);
       if (!rec) {
         problems.push({
@@ -169,13 +240,15 @@ export async function readCsvFile(
         return false;
       }
       table = rec.table;
-      const cols = record.map(normaliseName);
+      const names = record.map(normaliseName);
       builder = new TableBuilder(
         rec.table,
-        cols.filter((c) => c !== ''),
+        names.filter((c) => c !== ''),
       );
-      pos = Int32Array.from(builder.columns.map((c) => cols.indexOf(c)));
-      width = record.length;
+      pos = Int32Array.from(builder.columns.map((c) => names.indexOf(c)));
+      cols = builder.cols;
+      dups = new DuplicateRows(cols);
+      width = nf;
       if (rec.missing.length > 0)
         problems.push({
           file: name,
@@ -190,18 +263,24 @@ export async function readCsvFile(
         });
       return true;
     }
-    if (record.length !== width)
-      rowProblem(
-        line,
-        `has ${record.length} values but the header has ${width}; read as far as they go`,
-      );
-    values.length = 0;
-    for (const p of pos) values.push(p < 0 ? '' : (record[p] ?? ''));
-    const key = values.join('\u0001');
-    const dup = seen.get(key);
-    if (dup !== undefined) rowProblem(line, `duplicates line ${dup}`);
-    else seen.set(key, line);
-    builder.push(values, line);
+    if (nf !== width)
+      rowProblem(line, `has ${nf} values but the header has ${width}; read as far as they go`);
+    for (let j = 0; j < cols.length; j++) {
+      const p = pos[j]!;
+      const col = cols[j]!;
+      if (p < 0 || p >= nf) col.addBytes(buf, 0, 0, decode);
+      else {
+        const s = start[p]!;
+        const e = end[p]!;
+        if (s < e && buf[s] === 34) {
+          const [b, us, ue] = unquote(buf, s, e, scratch);
+          col.addBytes(b, us, ue, decode);
+        } else col.addBytes(buf, s, e, decode);
+      }
+    }
+    builder.endRow(line);
+    const dup = dups!.check(rows);
+    if (dup >= 0) rowProblem(line, `duplicates line ${builder.lineAt(dup)}`);
     rows++;
     if (rows >= maxRows) {
       problems.push({
@@ -214,13 +293,19 @@ export async function readCsvFile(
     }
     return true;
   };
-  const splitter = new CsvSplitter(onRecord);
+  const scanner = new CsvScanner(onRecord);
   try {
-    for await (const s of text) if (!splitter.write(s) || state.stopped) break;
-    if (!state.stopped && splitter.end())
+    for await (const chunk of chunks) if (!scanner.write(chunk) || state.stopped) break;
+    if (scanner.tooLong)
       problems.push({
         file: name,
-        line: splitter.currentLine,
+        line: scanner.currentLine,
+        message: `is not valid CSV: the record starting here is longer than ${MAX_RECORD_BYTES} bytes (a quoted value never closed?); stopped reading here`,
+      });
+    else if (!state.stopped && scanner.end())
+      problems.push({
+        file: name,
+        line: scanner.currentLine,
         message: 'is not valid CSV: a quoted value starting here is never closed',
       });
   } catch (err) {
