@@ -149,6 +149,8 @@ export interface PlacementTable {
   intended_to_18: DefaultFalse;
   long_term_designated: DefaultFalse;
   connected_person_reg24: DefaultFalse;
+  /** Who cared for the child when not a household or home here (e.g. from an imported 903 return). */
+  carer_ref: ColumnType<string | null, string | null | undefined, string | null>;
   version: Version;
 }
 
@@ -161,6 +163,8 @@ export interface AllocationTable {
   role: AllocationRole;
   start_date: string;
   end_date: string | null;
+  /** 903 SW_REASON when a social worker allocation ends (MANAGE, FCONTA, ... OTHERS). */
+  end_reason: ColumnType<string | null, string | null | undefined, string | null>;
   version: Version;
 }
 
@@ -267,6 +271,11 @@ export interface AdoptionPlanTable {
   decision_reversed_date: string | null;
   /** 903 REASON_PLACED_CEASED RD1–RD4. */
   reversed_reason: string | null;
+  /** 903 AD1 FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR (migration 0011). */
+  adopted_by_foster_carer: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  adopter_count: ColumnType<number | null, number | null | undefined, number | null>;
+  adopter_sexes: ColumnType<string | null, string | null | undefined, string | null>;
+  adopter_legal_status: ColumnType<string | null, string | null | undefined, string | null>;
   version: Version;
 }
 

@@ -33,6 +33,8 @@ export interface UserTable {
   disabled: Generated<boolean>;
   created_at: Timestamp;
   last_sign_in_at: Date | null;
+  /** 903 SW_ID: Social Work England registration ('SW…') or 'XX…' (migration 0011). */
+  sw_id: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
 }
 
