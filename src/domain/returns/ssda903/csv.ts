@@ -49,7 +49,8 @@ export class CsvScanner {
       this.rest = undefined;
     }
     const at = this.scan(buf, false);
-    if (at < buf.length && !this.stopped) {
+    if (at < 0) return false;
+    if (at < buf.length) {
       if (buf.length - at > MAX_RECORD_BYTES) {
         this.tooLong = true;
         this.stopped = true;
@@ -57,7 +58,7 @@ export class CsvScanner {
       }
       this.rest = buf.slice(at);
     }
-    return !this.stopped;
+    return true;
   }
 
   /** Flushes a last record without a final newline. True when a quoted field was left open. */
@@ -77,7 +78,7 @@ export class CsvScanner {
 
   private openQuote = false;
 
-  /** Scans whole records from buf; returns the offset of the first unfinished one. */
+  /** Scans whole records from buf; returns the offset of the first unfinished one (-1: stopped). */
   private scan(buf: Uint8Array, final: boolean): number {
     const n = buf.length;
     let i = 0;
@@ -161,7 +162,7 @@ export class CsvScanner {
       if (nf === 1 && this.ends[0] === this.start[0]) continue; // blank line
       if (this.onRecord(buf, this.start, this.ends, nf, line) === false) {
         this.stopped = true;
-        return n;
+        return -1;
       }
     }
     return n;
