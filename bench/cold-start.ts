@@ -3,7 +3,10 @@
 // folder, PGlite reopening an existing folder, PostgreSQL on a newly created database.
 //
 //   npm run bench -- cold-start [--runs 5] [--idle 10] [--only pglite-new,pglite-reopen,postgresql-new]
+//                               [--no-demo]
 //
+// As `npm start`, demo mode is on: a new database gets the demo accounts and the seeded demo
+// authority. --no-demo sets HEARTH_DEMO=false (start, migrate, listen only).
 // PostgreSQL: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres
 // (an account that may create and drop databases). Raw results go to bench/out/.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -39,12 +42,17 @@ interface Options {
   runs: number;
   idleSeconds: number;
   only: Scenario[];
+  demo: boolean;
 }
 
 function parseArgs(args: string[]): Options {
-  const opts: Options = { runs: 5, idleSeconds: 10, only: [...SCENARIOS] };
+  const opts: Options = { runs: 5, idleSeconds: 10, only: [...SCENARIOS], demo: true };
   for (let i = 0; i < args.length; i++) {
     const value = args[i + 1];
+    if (args[i] === '--no-demo') {
+      opts.demo = false;
+      continue;
+    }
     if (args[i] === '--runs' && value) opts.runs = Number(value);
     else if (args[i] === '--idle' && value) opts.idleSeconds = Number(value);
     else if (args[i] === '--only' && value)
@@ -77,6 +85,15 @@ function databaseUrl(name: string): string {
   return u.toString();
 }
 
+let demo = true;
+let running: ChildProcess | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    running?.kill('SIGKILL');
+    process.exit(130);
+  });
+}
+
 /** Start Hearth, wait for /health, optionally idle and read memory, then stop it. */
 async function startOnce(
   env: Record<string, string>,
@@ -90,6 +107,7 @@ async function startOnce(
     HEARTH_LOG_LEVEL: 'warn',
     DATABASE_URL: undefined,
     HEARTH_DATA_DIR: undefined,
+    HEARTH_DEMO: demo ? 'true' : 'false',
     ...env,
   };
   const started = performance.now();
@@ -98,6 +116,7 @@ async function startOnce(
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running = child;
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -184,7 +203,10 @@ async function runScenario(scenario: Scenario, opts: Options): Promise<Sample[]>
 
 export async function run(args: string[]): Promise<void> {
   const opts = parseArgs(args);
-  console.log(`cold-start: ${opts.runs} runs each, ${opts.idleSeconds} s idle before reading RSS`);
+  demo = opts.demo;
+  console.log(
+    `cold-start: ${opts.runs} runs each, ${opts.idleSeconds} s idle before reading RSS, demo ${demo ? 'on' : 'off'}`,
+  );
   console.log(
     `machine: ${machine()}; load average ${os
       .loadavg()
