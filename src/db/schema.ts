@@ -2,5 +2,6 @@
 // src/db/tables/<area>.ts beside its migration.
 import type { FoundationTables } from './tables/foundation.ts';
 import type { CareTables } from './tables/care.ts';
+import type { ChildListTables } from './tables/childList.ts';
 
-export type Database = FoundationTables & CareTables;
+export type Database = FoundationTables & CareTables & ChildListTables;

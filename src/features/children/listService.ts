@@ -1,0 +1,227 @@
+// The children list: search, filters, sort and paging, all in SQL with the actor's scope applied in
+// the same query (design.md, principle 4). Each search is audited as a 'list' in its transaction.
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+
+import { requirePermission } from '../../platform/access/access.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { meaning } from './codes.ts';
+import type { ChildListFilters } from './listQuery.ts';
+import { childScope, type ScopeOptions } from './scope.ts';
+import { searchTerm } from './search.ts';
+
+export const PAGE_SIZE = 50;
+
+export interface ChildListRow {
+  id: number;
+  localId: string;
+  name: string;
+  dateOfBirth: string;
+  enteredCare: string | null;
+  leftCare: string | null;
+  legalStatus: { code: string; meaning: string } | null;
+  placement: { code: string; meaning: string } | null;
+  socialWorker: string | null;
+  team: string | null;
+}
+
+export interface ChildListPage {
+  children: ChildListRow[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** child joined to what is current: latest period of care, open legal status and placement, SW. */
+function baseQuery(db: Db, actor: Actor, opts: ScopeOptions) {
+  return db
+    .selectFrom('child')
+    .where(childScope(actor, opts))
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('period_of_care')
+          .select(['period_of_care.start_date', 'period_of_care.end_date'])
+          .whereRef('period_of_care.child_id', '=', 'child.id')
+          .orderBy('period_of_care.start_date', 'desc')
+          .limit(1)
+          .as('poc'),
+      (join) => join.onTrue(),
+    )
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('legal_status')
+          .select(['legal_status.status'])
+          .whereRef('legal_status.child_id', '=', 'child.id')
+          .where('legal_status.end_date', 'is', null)
+          .orderBy('legal_status.start_date', 'desc')
+          .limit(1)
+          .as('ls'),
+      (join) => join.onTrue(),
+    )
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('placement')
+          .select(['placement.place_type', 'placement.postcode'])
+          .whereRef('placement.child_id', '=', 'child.id')
+          .where('placement.end_date', 'is', null)
+          .orderBy('placement.start_date', 'desc')
+          .limit(1)
+          .as('pl'),
+      (join) => join.onTrue(),
+    )
+    .leftJoin('allocation as sw', (join) =>
+      join
+        .onRef('sw.child_id', '=', 'child.id')
+        .on('sw.role', '=', 'social_worker')
+        .on('sw.end_date', 'is', null),
+    )
+    .leftJoin('app_user as worker', 'worker.id', 'sw.user_id');
+}
+
+type Base = ReturnType<typeof baseQuery>;
+type Filtered =
+  Base extends SelectQueryBuilder<infer DB, infer TB, infer O>
+    ? SelectQueryBuilder<DB, TB, O>
+    : never;
+
+function applyFilters(q: Filtered, f: ChildListFilters): Filtered {
+  const term = searchTerm(f.q);
+  if (term.kind === 'dob') q = q.where('child.date_of_birth', '=', term.date);
+  if (term.kind === 'text') {
+    const words = term.words;
+    q = q.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['child.local_id']), '=', term.text.toLowerCase()),
+        eb.and(
+          words.map((w) => {
+            const pattern = `${escapeLike(w)}%`;
+            return eb.or([
+              eb(eb.fn('lower', ['child.last_name']), 'like', pattern),
+              eb(eb.fn('lower', ['child.first_name']), 'like', pattern),
+              eb(eb.fn('lower', ['child.preferred_name']), 'like', pattern),
+            ]);
+          }),
+        ),
+      ]),
+    );
+  }
+  if (f.team !== undefined) q = q.where('child.team_id', '=', f.team);
+  if (f.worker !== undefined) q = q.where('sw.user_id', '=', f.worker);
+  if (f.legal !== undefined) q = q.where('ls.status', '=', f.legal);
+  if (f.place !== undefined) q = q.where('pl.place_type', '=', f.place);
+  if (f.area !== undefined) {
+    const local = sql<boolean>`exists (select 1 from local_postcode lp where lp.postcode = upper(replace(${sql.ref('pl.postcode')}, ' ', '')))`;
+    q = q.where('pl.postcode', 'is not', null);
+    q = f.area === 'in' ? q.where(local) : q.where(sql<boolean>`not ${local}`);
+  }
+  return q;
+}
+
+/** One page of the children the actor may see, matching the filters. */
+export async function listChildren(
+  db: Db,
+  actor: Actor,
+  f: ChildListFilters,
+  opts: ScopeOptions,
+): Promise<ChildListPage> {
+  requirePermission(actor, 'child:read');
+  return db.transaction().execute(async (trx) => {
+    const filtered = applyFilters(baseQuery(trx, actor, opts), f);
+    const total = await filtered
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const dir = f.order;
+    let rows = filtered
+      .leftJoin('team', 'team.id', 'child.team_id')
+      .select([
+        'child.id',
+        'child.local_id',
+        'child.first_name',
+        'child.last_name',
+        'child.preferred_name',
+        'child.date_of_birth',
+        'poc.start_date as entered',
+        'poc.end_date as left',
+        'ls.status as legal',
+        'pl.place_type as place',
+        'worker.display_name as worker',
+        'team.name as team',
+      ]);
+    if (f.sort === 'dob') rows = rows.orderBy('child.date_of_birth', dir);
+    else if (f.sort === 'entered')
+      rows = rows.orderBy(sql`${sql.ref('poc.start_date')} ${sql.raw(dir)} nulls last`);
+    else
+      rows = rows
+        .orderBy(sql`lower(${sql.ref('child.last_name')})`, dir)
+        .orderBy(sql`lower(${sql.ref('child.first_name')})`, dir);
+    const page = await rows
+      .orderBy('child.id', dir)
+      .limit(PAGE_SIZE)
+      .offset((f.page - 1) * PAGE_SIZE)
+      .execute();
+    await audit(trx, actor, {
+      action: 'list',
+      recordType: 'child',
+      detail: {
+        q: f.q,
+        team: f.team,
+        worker: f.worker,
+        legal: f.legal,
+        place: f.place,
+        area: f.area,
+        sort: f.sort,
+        order: f.order,
+        page: f.page,
+      },
+    });
+    return {
+      children: page.map((r) => ({
+        id: r.id,
+        localId: r.local_id,
+        name: `${r.preferred_name ?? r.first_name} ${r.last_name}`,
+        dateOfBirth: r.date_of_birth,
+        enteredCare: r.entered ?? null,
+        leftCare: r.left ?? null,
+        legalStatus: r.legal ? { code: r.legal, meaning: meaning('LS', r.legal) ?? '' } : null,
+        placement: r.place ? { code: r.place, meaning: meaning('PLACE', r.place) ?? '' } : null,
+        socialWorker: r.worker ?? null,
+        team: r.team ?? null,
+      })),
+      page: f.page,
+      pageSize: PAGE_SIZE,
+      total: Number(total.n),
+    };
+  });
+}
+
+export interface ListOptions {
+  teams: { id: number; name: string }[];
+  workers: { id: number; name: string }[];
+  /** Whether the authority's postcodes are loaded, so "in or out of area" can be answered. */
+  areaKnown: boolean;
+}
+
+/** The choices for the filter form. */
+export async function listOptions(db: Db, team: number | undefined): Promise<ListOptions> {
+  const [teams, workers, local] = await Promise.all([
+    db.selectFrom('team').select(['id', 'name']).orderBy('name').execute(),
+    db
+      .selectFrom('app_user')
+      .select(['id', 'display_name as name'])
+      .where(sql<boolean>`'social_worker' = any(roles)`)
+      .where('disabled', '=', false)
+      .$if(team !== undefined, (q) => q.where('team_id', '=', team ?? 0))
+      .orderBy('display_name')
+      .execute(),
+    db.selectFrom('local_postcode').select('postcode').limit(1).executeTakeFirst(),
+  ]);
+  return { teams, workers, areaKnown: local !== undefined };
+}
