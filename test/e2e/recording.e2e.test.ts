@@ -1,0 +1,69 @@
+// Recording a visit in the browser: a first try with no date shows the GOV.UK error summary (checked
+// with axe while the errors show), following its link reaches the day box, the corrected form saves
+// and lands on the child's record with the success message.
+import { expect, it } from 'vitest';
+import { addYears } from '../../src/domain/dates/index.ts';
+import { DEMO_PASSWORD } from '../../src/platform/auth/demoAccounts.ts';
+import { addCare, addChild, daysAgo } from '../../src/features/recording/fixtures.ts';
+import { describeInBrowser, expectNoAxeViolations, useBrowserSuite } from '../support/browser.ts';
+
+describeInBrowser('recording a visit', () => {
+  const suite = useBrowserSuite();
+
+  it('shows the problems, then saves the corrected form', async () => {
+    const { conn } = suite.server;
+    const sw = await conn.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'sw.demo')
+      .executeTakeFirstOrThrow();
+    const childId = await addChild(conn, 'E2E1', {
+      dob: addYears(daysAgo(0), -9),
+      allocate: { social_worker: sw.id },
+    });
+    await addCare(conn, childId, daysAgo(300), null);
+
+    const page = suite.page;
+    await page.goto('/sign-in');
+    await page.getByRole('textbox', { name: 'Username' }).fill('sw.demo');
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForLoadState();
+
+    await page.goto(`/children/${String(childId)}/visits/new`);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Record a visit',
+    );
+    await page.getByRole('group', { name: 'Was the child seen?' }).getByLabel('Yes').check();
+    await page.getByRole('group', { name: 'Was the child seen alone?' }).getByLabel('No').check();
+    await page.getByRole('button', { name: 'Save visit' }).click();
+    await page.waitForLoadState();
+
+    const summary = page.getByRole('alert');
+    await expect(summary.textContent()).resolves.toContain('Enter the date of the visit');
+    expect(await page.title()).toMatch(/^Error: Record a visit/);
+    await expectNoAxeViolations(page);
+    await summary.getByRole('link', { name: 'Enter the date of the visit' }).click();
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe(
+      'visitDate-day',
+    );
+
+    const [y, m, d] = daysAgo(2).split('-');
+    await page.getByRole('textbox', { name: 'Day' }).fill(String(Number(d)));
+    await page.getByRole('textbox', { name: 'Month' }).fill(String(Number(m)));
+    await page.getByRole('textbox', { name: 'Year' }).fill(y ?? '');
+    await page.getByRole('button', { name: 'Save visit' }).click();
+    await page.waitForLoadState();
+
+    expect(new URL(page.url()).pathname).toBe(`/children/${String(childId)}`);
+    await expect(page.getByRole('main').textContent()).resolves.toContain(
+      'The visit has been recorded',
+    );
+    const rows = await conn.db
+      .selectFrom('visit')
+      .select(['visit_date', 'seen', 'seen_alone'])
+      .where('child_id', '=', childId)
+      .execute();
+    expect(rows).toEqual([{ visit_date: daysAgo(2), seen: true, seen_alone: false }]);
+  });
+});
