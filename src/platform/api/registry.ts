@@ -91,7 +91,7 @@ function parseOr400(schema: z.ZodType | undefined, value: unknown, where: string
 function runParser(parse: RequestHandler, req: Request, res: Response): Promise<void> {
   return new Promise((resolve, reject) => {
     void parse(req, res, (err?: unknown) => {
-      if (err) reject(err instanceof Error ? err : new Error(String(err)));
+      if (err) reject(err instanceof Error ? err : new Error('the request body could not be read'));
       else resolve();
     });
   });
