@@ -3,5 +3,6 @@
 import type { FoundationTables } from './tables/foundation.ts';
 import type { CareTables } from './tables/care.ts';
 import type { ChildListTables } from './tables/childList.ts';
+import type { TimescaleTables } from './tables/timescales.ts';
 
-export type Database = FoundationTables & CareTables & ChildListTables;
+export type Database = FoundationTables & CareTables & ChildListTables & TimescaleTables;

@@ -1,17 +1,10 @@
 // `hearth due --child <local id> --today YYYY-MM-DD --format json|text`: a child's statutory due items.
-// Status mapping for the CLI contract (overdue|due|done): the engine's 'upcoming' (due later than
-// the next 14 days) is printed as "due" too, because the contract has no fourth value; the due date
-// tells them apart. Use --format text to see the engine's own four statuses.
+// Status mapping and output: src/features/timescales/cliOutput.ts.
 import { loadConfig } from '../../config.ts';
 import { connect } from '../../db/connect.ts';
-import { formatUkDate, isIsoDate, todayInLondon } from '../../domain/dates/index.ts';
-import { dueItems, type DueItem } from '../../domain/timescales/index.ts';
-import { loadTimescaleInput } from '../../features/timescales/load.ts';
+import { isIsoDate, todayInLondon } from '../../domain/dates/index.ts';
+import { asJson, asText, childDueItems } from '../../features/timescales/cliOutput.ts';
 import { type Command, UsageError } from '../command.ts';
-
-export function cliStatus(item: DueItem): 'overdue' | 'due' | 'done' {
-  return item.status === 'upcoming' ? 'due' : item.status;
-}
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -40,22 +33,13 @@ export const command: Command = {
     const config = loadConfig();
     const conn = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     try {
-      const input = await loadTimescaleInput(conn.db, childId);
-      if (!input) {
+      const items = await childDueItems(conn.db, childId, today);
+      if (!items) {
         io.err(`hearth due: no child with id "${childId}"`);
         return 1;
       }
-      const items = dueItems(input, today);
-      if (format === 'json') {
-        io.out(
-          JSON.stringify(
-            items.map((i) => ({ rule: i.rule, due: i.due, status: cliStatus(i), basis: i.basis })),
-          ),
-        );
-      } else {
-        for (const i of items)
-          io.out(`${i.status.padEnd(8)} ${formatUkDate(i.due).padEnd(18)} ${i.what} (${i.basis})`);
-      }
+      if (format === 'json') io.out(asJson(items));
+      else for (const line of asText(items)) io.out(line);
       return 0;
     } finally {
       await conn.close();

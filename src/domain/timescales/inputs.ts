@@ -124,6 +124,11 @@ export interface CarerTimescaleInput {
   /** Approval ended (resigned or terminated): no more reviews. */
   deregistered: IsoDate | null;
   reviews: CarerReview[];
+  /**
+   * Only the latest review is on the record (reviews held before the record began are not): the
+   * review chain counts from that review and the first-review panel item is not listed.
+   */
+  reviewHistoryIncomplete?: boolean;
   connectedPerson: ConnectedPersonApproval[];
   extensions: Extension[];
 }

@@ -36,4 +36,14 @@ describe('foster carer reviews', () => {
     const input = carer({ approved: '2024-03-01', deregistered: '2024-12-01' });
     expect(dueItems(input, '2025-03-02')).toEqual([]);
   });
+  it('only the latest review on the record: next due a year after it, no panel item', () => {
+    const input = carer({
+      approved: '2015-05-01',
+      reviews: [{ date: '2025-10-31', panelDate: null }],
+      reviewHistoryIncomplete: true,
+    });
+    expect(dueItems(input, '2026-10-20').map((i) => [i.rule, i.item, i.due, i.status])).toEqual([
+      ['foster-carer-review', 'from-2025-10-31/1', '2026-10-31', 'due'],
+    ]);
+  });
 });

@@ -1,7 +1,8 @@
 // Foster carer reviews (Fostering Services (England) Regulations 2011 reg 28): the first within a
 // year of approval, then at intervals of not more than a year; the first review goes to the
 // fostering panel (reg 28(5)). The panel item falls due with the first review and is done on the
-// panel date recorded against that review.
+// panel date recorded against that review. When only the latest review is on the record
+// (reviewHistoryIncomplete), the next review is due a year after it and no panel item is listed.
 import { addYears } from '../../dates/index.ts';
 import { chain, on } from '../chain.ts';
 import type { Draft, Whom } from '../dueItem.ts';
@@ -15,6 +16,22 @@ export function fosterCarerReviews(input: CarerTimescaleInput, today: IsoDate): 
   const reviews = input.reviews
     .filter((r) => r.date >= approved)
     .sort((a, b) => (a.date < b.date ? -1 : 1));
+  const latest = reviews.at(-1);
+  if (input.reviewHistoryIncomplete && latest) {
+    return chain({
+      rule: 'foster-carer-review',
+      whom,
+      key: `from-${latest.date}`,
+      first: {
+        due: addYears(latest.date, 1),
+        what: 'Annual foster carer review',
+        basis: on('Last review', latest.date),
+      },
+      events: [],
+      closedOn: input.deregistered,
+      today,
+    });
+  }
   const drafts = chain({
     rule: 'foster-carer-review',
     whom,
