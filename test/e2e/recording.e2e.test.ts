@@ -44,9 +44,7 @@ describeInBrowser('recording a visit', () => {
     expect(await page.title()).toMatch(/^Error: Record a visit/);
     await expectNoAxeViolations(page);
     await summary.getByRole('link', { name: 'Enter the date of the visit' }).click();
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe(
-      'visitDate-day',
-    );
+    await expect(page.locator(':focus').getAttribute('name')).resolves.toBe('visitDate-day');
 
     const [y, m, d] = daysAgo(2).split('-');
     await page.getByRole('textbox', { name: 'Day' }).fill(String(Number(d)));
