@@ -224,7 +224,8 @@ export function buildReturn(record: ExportRecord, year: string): ExportedReturn 
     if (!cla12(yearEpisodes.get(c.id) ?? [], start, end)) continue;
     const age = ageAtEnd(c);
     const row: Record<string, string> = { CHILD: c.localId, DOB: dmy(c.dateOfBirth) };
-    if (age >= 4 && age <= 16) {
+    // SDQ: aged 4 or over at the end of the year and 16 or under at its start (rules 188, 189).
+    if (age >= 4 && ageOn(c.dateOfBirth, start) <= 16) {
       const s = (sdq.get(c.id) ?? [])
         .filter((x) => x.date === null || inRange(x.date, start, end))
         .sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? -1 : 1))
@@ -248,8 +249,10 @@ export function buildReturn(record: ExportRecord, year: string): ExportedReturn 
     const misuse = (substance.get(c.id) ?? []).filter((s) => inRange(s.date, start, end));
     row.SUBSTANCE_MISUSE = flag(misuse.length > 0);
     if (misuse.length > 0) {
-      row.INTERVENTION_OFFERED = flag(misuse.some((s) => s.offered));
-      row.INTERVENTION_RECEIVED = flag(misuse.some((s) => s.received));
+      // Offered is asked only when no intervention was received (rules 158, 159).
+      const received = misuse.some((s) => s.received);
+      row.INTERVENTION_RECEIVED = flag(received);
+      if (!received) row.INTERVENTION_OFFERED = flag(misuse.some((s) => s.offered));
     }
     put('OC2', row);
   }
