@@ -127,7 +127,7 @@ export async function readYear(
       continue;
     }
     names.set(loaded.table, f.name);
-    tables.set(loaded.table, checkTable(f.name, loaded.builder.build(dict), own));
+    tables.set(loaded.table, checkTable(`${dir}/${f.name}`, loaded.builder.build(dict), problems));
   }
   for (const p of own)
     if (!NOTICE.test(p.message)) problems.push({ ...p, file: `${dir}/${p.file}` });
