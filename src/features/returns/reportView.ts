@@ -39,6 +39,8 @@ export function skipReason(reason: string): string {
     return "Need last year's files: upload them with this year's";
   if (reason.startsWith("needs Ofsted's"))
     return "Need Ofsted's lists of children's homes and providers, which cannot be uploaded here yet";
+  if (reason.startsWith("needs the submitting local authority's ONS code"))
+    return "Need the local authority's ONS code, like E08000032, as the LA code, and a postcode lookup";
   if (reason.startsWith('needs a postcode lookup'))
     return 'Need a postcode lookup, which cannot be uploaded here yet';
   return capitalise(reason);

@@ -189,7 +189,7 @@ describe('the upload form', () => {
       },
       errors: [
         "The file 'last.docx' is not a CSV file or a zip of CSV files",
-        'Enter the local authority code as 3 digits, like 209',
+        'Enter the local authority code as 3 digits, like 380, or its ONS code, like E08000032',
       ],
     },
   ])('refuses $name with GOV.UK errors', async ({ u, errors }) => {

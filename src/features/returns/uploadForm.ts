@@ -18,7 +18,10 @@ export const UploadFields = z.object({
     .pipe(
       z
         .string()
-        .regex(/^\d{3}$/, 'Enter the local authority code as 3 digits, like 209')
+        .regex(
+          /^(\d{3}|E\d{8})$/,
+          'Enter the local authority code as 3 digits, like 380, or its ONS code, like E08000032',
+        )
         .optional(),
     ),
 });

@@ -21,7 +21,9 @@ export async function validateUploadedReturn(
     try {
       const result = await validateUpload({
         year: input.year,
-        la: input.la,
+        // The engine's LA is the ONS code its postcode rules compare with (E08000032); a 3-digit
+        // DfE code (used here for links and the audit) is not passed on.
+        la: input.la && /^E\d{8}$/.test(input.la) ? input.la : undefined,
         files: current.sources,
         problems: current.problems,
         ...(prev ? { prevFiles: prev.sources, prevProblems: prev.problems } : {}),
