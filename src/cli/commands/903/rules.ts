@@ -9,6 +9,7 @@ const NEED_TEXT = {
   prev: '--prev',
   ofsted: '--ofsted-homes/--ofsted-providers',
   postcodes: '--postcodes',
+  la: '--la',
 };
 
 export const subcommand: SubCommand = {

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../../command.ts';
 import { reportJson } from '../../../domain/returns/ssda903/engine.ts';
 import { renderCsv, renderHtml, renderText } from '../../../domain/returns/ssda903/render.ts';
-import { sourceFilesIn } from '../../../features/returns/ssda903/files.ts';
+import { sourceFile, sourceFilesIn } from '../../../features/returns/ssda903/files.ts';
 import { validateFiles } from '../../../features/returns/ssda903/validateFiles.ts';
 import type { SubCommand } from '../903.ts';
 import { parseFormat, parseYear } from './options.ts';
@@ -15,7 +15,10 @@ const usage = `Usage: hearth 903 validate <dir> --year 2025/26 [--prev <dir>] [-
 
 Validates the SSDA903 CSV files in <dir> (recognised by their header lines, in any order and case)
 against every DfE rule in force in the collection year. --prev gives last year's files for the
-cross-year rules. Rules needing data you did not give are listed as skipped, with the reason.
+cross-year rules; --la is the submitting council's ONS code (e.g. E08000032); --ofsted-homes and
+--ofsted-providers are Ofsted's provider lists (CSV); --postcodes is an ONS postcode directory CSV
+(.csv or .csv.gz). Rules needing data you did not give are listed as skipped, with the reason.
+See docs/903-validator.md.
 Exit code: 0 no errors, 1 errors or unreadable files, 2 usage.`;
 
 export const subcommand: SubCommand = {
@@ -55,15 +58,16 @@ export const subcommand: SubCommand = {
       values.postcodes,
     ])
       if (p !== undefined && !existsSync(p)) throw new UsageError(`${p} does not exist`);
-    if (values['ofsted-homes'] || values['ofsted-providers'] || values.postcodes)
-      io.err(
-        'hearth 903 validate: reading Ofsted lists and postcode files is not built yet; the rules needing them are listed as skipped.',
-      );
+    const ofsted = [values['ofsted-homes'], values['ofsted-providers']].filter(
+      (f): f is string => f !== undefined,
+    );
     const report = await validateFiles({
       year,
       files: sourceFilesIn(dir),
       ...(values.prev ? { prevFiles: sourceFilesIn(values.prev) } : {}),
       ...(values.la ? { la: values.la } : {}),
+      ...(ofsted.length > 0 ? { ofstedFiles: ofsted.map(sourceFile) } : {}),
+      ...(values.postcodes ? { postcodes: sourceFile(values.postcodes) } : {}),
     });
     switch (format) {
       case 'json':

@@ -33,6 +33,8 @@ export interface ValidationInput {
   la?: string;
   ofsted?: ReadonlyMap<string, OfstedPlace>;
   geo?: Geo;
+  /** Geo of the previous year's Episodes (with prev and a postcode lookup). */
+  prevGeo?: Geo;
   problems?: readonly Problem[];
 }
 
@@ -44,6 +46,9 @@ export interface RuleResult {
   code: string;
   message: string;
   fields: readonly string[];
+  /** Number of findings, without building them (set by validate()). */
+  count?: number;
+  /** Built on first read. */
   findings: FindingDetail[];
 }
 
@@ -64,6 +69,11 @@ export interface ValidationReport {
   timings: Record<string, number>;
 }
 
+const TABLE_INDEX = Object.fromEntries(TABLE_NAMES.map((t, i) => [t, i])) as Record<
+  TableName,
+  number
+>;
+
 export function collectionStart(year: Year): number {
   return dayOf(Number(year.slice(0, 4)), 4, 1);
 }
@@ -76,6 +86,7 @@ const NEED_REASON: Record<Need, string> = {
   ofsted:
     "needs Ofsted's children's homes and providers lists (--ofsted-homes, --ofsted-providers)",
   postcodes: 'needs a postcode lookup (--postcodes)',
+  la: "needs the submitting local authority's ONS code (--la, e.g. E08000032)",
 };
 export const NOT_IMPLEMENTED = 'not implemented';
 
@@ -139,6 +150,7 @@ export function validate(
     prev: input.prev,
     ofsted: input.ofsted,
     geo: input.geo,
+    prevGeo: input.prev ? input.prevGeo : undefined,
     t: (name) => current.t(name),
     has: (name) => current.has(name),
     byChild: (name) => current.byChild(name),
@@ -152,7 +164,7 @@ export function validate(
         next.set(buf);
         buf = next;
       }
-      const ti = TABLE_NAMES.indexOf(table);
+      const ti = TABLE_INDEX[table];
       if (fields) (fieldOverrides ??= new Map()).set(ti * 0x4000000 + row, fields);
       buf[len++] = ti;
       buf[len++] = row;
@@ -171,6 +183,7 @@ export function validate(
     prev: input.prev !== undefined,
     ofsted: input.ofsted !== undefined,
     postcodes: input.geo !== undefined,
+    la: input.la !== undefined && input.la !== '',
   };
 
   for (const status of ruleStatuses(year, rules)) {
@@ -215,24 +228,38 @@ function collect(
   overrides: Map<number, readonly string[]> | undefined,
 ): RuleResult {
   const fields = ruleSpec(code)?.fields ?? [];
-  const keys: number[] = [];
-  for (let i = 0; i < len; i += 2) keys.push(buf[i]! * 0x4000000 + buf[i + 1]!);
-  const unique = [...new Set(keys)];
-  const findings: FindingDetail[] = unique.map((k) => {
-    const table = TABLE_NAMES[Math.floor(k / 0x4000000)]!;
-    const row = k % 0x4000000;
-    const t = current.t(table);
-    return {
-      table,
-      line: t.line[row]!,
-      child: dict.ids[t.child[row]!] ?? '',
-      fields: overrides?.get(k) ?? fields,
-    };
+  // Keys ordered by table then line (rows are in line order within a table), duplicates dropped.
+  const all = new Float64Array(len / 2);
+  for (let i = 0; i < len; i += 2) all[i / 2] = buf[i]! * 0x4000000 + buf[i + 1]!;
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[n - 1]) all[n++] = all[i]!;
+  const keys = all.subarray(0, n);
+  let built: FindingDetail[] | undefined;
+  const result = { code, message: ruleMessage(code, year), fields, count: n } as RuleResult;
+  // Finding objects are made only when a report reads them.
+  Object.defineProperty(result, 'findings', {
+    enumerable: true,
+    get(): FindingDetail[] {
+      if (!built) {
+        built = new Array<FindingDetail>(n);
+        for (let i = 0; i < n; i++) {
+          const k = keys[i]!;
+          const table = TABLE_NAMES[Math.floor(k / 0x4000000)]!;
+          const row = k % 0x4000000;
+          const t = current.t(table);
+          built[i] = {
+            table,
+            line: t.line[row]!,
+            child: dict.ids[t.child[row]!] ?? '',
+            fields: overrides?.get(k) ?? fields,
+          };
+        }
+      }
+      return built;
+    },
   });
-  findings.sort(
-    (a, b) => TABLE_NAMES.indexOf(a.table) - TABLE_NAMES.indexOf(b.table) || a.line - b.line,
-  );
-  return { code, message: ruleMessage(code, year), fields, findings };
+  return result;
 }
 
 /** The JSON form: {"year","rules":{code:[{table,line,child}]},"skipped":[...]} (+ "problems"). */

@@ -42,6 +42,7 @@ export interface CheckOptions {
   la?: string;
   ofsted?: ReadonlyMap<string, OfstedPlace>;
   geo?: Geo;
+  prevGeo?: Geo;
 }
 
 /**
@@ -66,7 +67,16 @@ export function checkDetail(
   const prev = opts.prev ? returnFromCsv(opts.prev, dict) : undefined;
   const only = rules.filter((r) => r.code === code);
   const report = validate(
-    { year, dict, current, prev, la: opts.la, ofsted: opts.ofsted, geo: opts.geo },
+    {
+      year,
+      dict,
+      current,
+      prev,
+      la: opts.la,
+      ofsted: opts.ofsted,
+      geo: opts.geo,
+      prevGeo: opts.prevGeo,
+    },
     only,
   );
   const skipped = report.skipped.find((s) => s.code === code);

@@ -22,7 +22,7 @@ export const TABLE_NAMES = [
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /** Data a rule needs beyond this year's files. */
-export type Need = 'prev' | 'ofsted' | 'postcodes';
+export type Need = 'prev' | 'ofsted' | 'postcodes' | 'la';
 
 export interface RuleDef {
   /** DfE code exactly as in rules.csv: '101', '197a', '503A', 'SW01STG1'. */
@@ -90,6 +90,8 @@ export interface RuleContext extends ReturnData {
   readonly ofsted: ReadonlyMap<string, OfstedPlace> | undefined;
   /** Postcode-derived Episodes columns, if a postcode file was given. */
   readonly geo: Geo | undefined;
+  /** The same for the previous year's Episodes (postcodes and --prev given). */
+  readonly prevGeo: Geo | undefined;
   /** Valid codes of a list in this collection year. */
   codes(list: CodeListName): ReadonlySet<string>;
   /** Child looked after continuously for 12 months at 31 March (OC2 cohort). */

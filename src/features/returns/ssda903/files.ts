@@ -2,12 +2,17 @@
 // streamed, so a large file is never held in memory as one string.
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { createGunzip } from 'node:zlib';
 import type { SourceFile } from '../../../domain/returns/ssda903/load.ts';
 
+/** A file streamed from disk; a name ending .gz is decompressed as it is read. */
 export function sourceFile(file: string): SourceFile {
+  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
   return {
     name: path.basename(file),
-    bytes: createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>,
+    bytes: (file.endsWith('.gz')
+      ? raw.pipe(createGunzip({ chunkSize: 1 << 20 }))
+      : raw) as AsyncIterable<Buffer>,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   type ValidationReport,
 } from '../../../domain/returns/ssda903/engine.ts';
 import { loadReturn, type SourceFile } from '../../../domain/returns/ssda903/load.ts';
+import { loadReference } from '../../../domain/returns/ssda903/reference.ts';
 import type { Year } from '../../../domain/returns/ssda903/types.ts';
 
 export interface ValidateFilesInput {
@@ -14,6 +15,10 @@ export interface ValidateFilesInput {
   files: readonly SourceFile[];
   prevFiles?: readonly SourceFile[];
   la?: string;
+  /** Ofsted children's homes and providers lists. */
+  ofstedFiles?: readonly SourceFile[];
+  /** An ONS postcode directory (CSV, possibly gzipped). */
+  postcodes?: SourceFile;
 }
 
 export async function validateFiles(input: ValidateFilesInput): Promise<ValidationReport> {
@@ -23,5 +28,16 @@ export async function validateFiles(input: ValidateFilesInput): Promise<Validati
   const prevProblems: Problem[] = [];
   const prev = input.prevFiles ? await loadReturn(input.prevFiles, dict, prevProblems) : undefined;
   for (const p of prevProblems) problems.push({ ...p, file: `previous year: ${p.file}` });
-  return validate({ year: input.year, dict, current, prev, la: input.la, problems });
+  const ref = await loadReference(
+    {
+      year: input.year,
+      current,
+      prev,
+      la: input.la,
+      ...(input.ofstedFiles ? { ofstedFiles: input.ofstedFiles } : {}),
+      postcodes: input.postcodes,
+    },
+    problems,
+  );
+  return validate({ year: input.year, dict, current, prev, la: input.la, problems, ...ref });
 }

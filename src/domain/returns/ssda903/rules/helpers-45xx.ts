@@ -139,3 +139,9 @@ export function carriedOver(
     if (differs(r, p)) ctx.fail('Episodes', r);
   }
 }
+
+/** Two known distances that differ at 1 dp (NaN = unknown, never a contradiction). */
+export function distancesDiffer(a: number, b: number): boolean {
+  if (Number.isNaN(a) || Number.isNaN(b)) return false;
+  return Math.round(a * 10) !== Math.round(b * 10);
+}

@@ -336,12 +336,10 @@ export const rules: RuleDef[] = [
   {
     // Own provision (PR1) outside fostering and adoption placements, but placed outside the LA.
     code: '1015',
-    needs: ['postcodes'],
+    needs: ['postcodes', 'la'],
     run(ctx) {
       const geo = ctx.geo;
       if (!geo) return;
-      if (ctx.la === undefined)
-        throw new Error("needs the submitting LA's code (--la) to tell placements in the LA");
       const t = ctx.t('Episodes');
       const place = t.str('PLACE');
       const prov = t.str('PLACE_PROVIDER');

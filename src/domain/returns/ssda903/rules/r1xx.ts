@@ -400,7 +400,7 @@ export const rules: RuleDef[] = [
   codeRule('178', 'Episodes', 'PLACE_PROVIDER', 'Episodes.PLACE_PROVIDER', false),
   {
     code: '179',
-    needs: ['postcodes'],
+    needs: ['postcodes', 'la'],
     run(ctx) {
       const geo = ctx.geo;
       if (!geo || ctx.la === undefined) return;

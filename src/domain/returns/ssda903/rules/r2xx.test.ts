@@ -414,6 +414,7 @@ table('229', [
         'CHILD,PLACE,PLACE_PROVIDER,URN\nA,K2,PR1,SC1\nB,K2,PR2,SC1\nC,K2,PR1,SC1\nD,R1,PR1,SC1',
     },
     opts: {
+      la: 'E1',
       ofsted: ofsted({ urn: 'SC1' }),
       geo: geo(['E1', 'E1', 'E2', 'E1'], ['OUT', 'IN', 'IN', 'OUT']),
     },
@@ -422,7 +423,7 @@ table('229', [
   {
     name: '2024/25 no placement exemption',
     tables: { Episodes: 'CHILD,PLACE,PLACE_PROVIDER,URN\nD,R1,PR1,SC1' },
-    opts: { year: '2024/25', ofsted: ofsted({ urn: 'SC1' }), geo: geo(['E1'], ['OUT']) },
+    opts: { year: '2024/25', la: 'E1', ofsted: ofsted({ urn: 'SC1' }), geo: geo(['E1'], ['OUT']) },
     want: [E(2, 'D')],
   },
 ]);

@@ -558,7 +558,7 @@ function r229For(years: readonly Year[], exempt: readonly string[]): RuleDef {
   return {
     code: '229',
     years,
-    needs: ['ofsted', 'postcodes'],
+    needs: ['ofsted', 'postcodes', 'la'],
     run(ctx) {
       const geo = ctx.geo;
       if (!geo) return;

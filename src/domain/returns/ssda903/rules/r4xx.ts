@@ -2,7 +2,7 @@
 // Rules 4xx (episodes, reviews, UPN, year-to-year placement facts). Each rule follows CONTRACT.md.
 import { addYears, dayOf, NO_DATE } from '../dates.ts';
 import type { RuleContext, RuleDef, TableName } from '../types.ts';
-import { wasUasc } from './helpers-45xx.ts';
+import { carriedOver, distancesDiffer, wasUasc } from './helpers-45xx.ts';
 
 const SGO_CAO = new Set(['E45', 'E46', 'E47', 'E48']);
 const CONTINUATION = new Set(['P', 'L', 'T', 'U', 'B']);
@@ -131,7 +131,7 @@ export const rules: RuleDef[] = [
   },
   {
     code: '411',
-    needs: ['postcodes'],
+    needs: ['postcodes', 'la'],
     run(ctx) {
       const geo = ctx.geo;
       if (!geo) return;
@@ -347,6 +347,28 @@ export const rules: RuleDef[] = [
       const dec = t.str('DEC');
       const rec = t.str('REC');
       each(ctx, 'Episodes', (r) => ls[r] === 'D1' && dec[r] === '' && rec[r] === '');
+    },
+  },
+  {
+    // Same episode carried over (same DECOM as last year's open one, same RNE): PL_LA unchanged.
+    code: '452',
+    needs: ['prev', 'postcodes'],
+    run(ctx) {
+      const now = ctx.geo?.plLa;
+      const before = ctx.prevGeo?.plLa;
+      if (!now || !before) return;
+      carriedOver(ctx, (r, p) => now[r] !== '' && before[p] !== '' && now[r] !== before[p], true);
+    },
+  },
+  {
+    // As 452 for PL_DISTANCE (to 1 dp; unknown distances are not compared).
+    code: '453',
+    needs: ['prev', 'postcodes'],
+    run(ctx) {
+      const now = ctx.geo?.plDistance;
+      const before = ctx.prevGeo?.plDistance;
+      if (!now || !before) return;
+      carriedOver(ctx, (r, p) => distancesDiffer(now[r]!, before[p]!), true);
     },
   },
   {

@@ -2,9 +2,10 @@
 // Rules 5xx (episode sequences, adoption, OC2 health and convictions, missing periods, year to year).
 // Each rule follows CONTRACT.md.
 import { addYears, NO_DATE } from '../dates.ts';
-import type { RuleContext, RuleDef, TableName, Year } from '../types.ts';
+import type { Geo, Need, RuleContext, RuleDef, TableName, Year } from '../types.ts';
 import {
   carriedOver,
+  distancesDiffer,
   count,
   firstEpisode,
   lastEpisode,
@@ -60,6 +61,28 @@ function sameAsLastYear(
       );
     },
   };
+}
+
+/** 503G–J: a postcode-derived field of the carried-over episode changed (unknown values are not compared). */
+function sameGeoAsLastYear(
+  code: string,
+  differs: (now: Geo, before: Geo, r: number, p: number) => boolean,
+  more: readonly Need[] = [],
+): RuleDef {
+  return {
+    code,
+    needs: ['prev', 'postcodes', ...more],
+    run(ctx) {
+      const now = ctx.geo;
+      const before = ctx.prevGeo;
+      if (!now || !before) return;
+      carriedOver(ctx, (r, p) => differs(now, before, r, p));
+    },
+  };
+}
+
+function known(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a !== '' && b !== '' && a !== b;
 }
 
 const Z1_SPLIT = new Set(['Z11', 'Z12', 'Z13', 'Z14']);
@@ -304,6 +327,13 @@ export const rules: RuleDef[] = [
   ),
   sameAsLastYear('503E', 'PLACE_PROVIDER'),
   sameAsLastYear('503F', 'URN'),
+  sameGeoAsLastYear('503G', (now, before, r, p) =>
+    distancesDiffer(now.plDistance[r]!, before.plDistance[p]!),
+  ),
+  sameGeoAsLastYear('503H', (now, before, r, p) => known(now.plLa[r], before.plLa[p])),
+  sameGeoAsLastYear('503J', (now, before, r, p) => known(now.plLocation[r], before.plLocation[p]), [
+    'la',
+  ]),
   {
     // Within a period of care (episodes chained by REC X1 and DEC = next DECOM), CIN stays as at its start.
     code: '504',
