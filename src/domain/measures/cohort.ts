@@ -1,0 +1,81 @@
+// Who is in a measure's cohort: looked after on a date, during a window, for how long. Conventions
+// (docs/measures.md): a child is looked after on a date D when a period of care started on or
+// before D and had not ended by D (a period ending on D has ceased: the child left care that day,
+// as the DfE counts "looked after at 31 March"). Children whose legal status on D is a short break
+// (V3, V4) are not counted, as the DfE excludes them; a period made only of short breaks is left
+// out of entrants, leavers and "during the year" cohorts.
+import { SHORT_BREAK_STATUSES, type IsoDate, type PeriodOfCare } from '../care/index.ts';
+import { addDays, addYears } from '../dates/index.ts';
+import type { MeasureChild, MeasurePlacement } from './types.ts';
+
+export interface Window {
+  start: IsoDate;
+  end: IsoDate;
+}
+
+/** The twelve months ending on `at` (31 March gives the 903 collection year). */
+export function yearTo(at: IsoDate): Window {
+  return { start: addDays(addYears(at, -1), 1), end: at };
+}
+
+export function within(date: IsoDate | null, w: Window): date is IsoDate {
+  return date !== null && date >= w.start && date <= w.end;
+}
+
+function openOn(start: IsoDate, end: IsoDate | null, date: IsoDate): boolean {
+  return start <= date && (end === null || end > date);
+}
+
+export function periodOn(child: MeasureChild, date: IsoDate): PeriodOfCare | undefined {
+  return child.periods.find((p) => openOn(p.start, p.end, date));
+}
+
+export function placementOn(child: MeasureChild, date: IsoDate): MeasurePlacement | undefined {
+  let found: MeasurePlacement | undefined;
+  for (const p of child.placements)
+    if (openOn(p.start, p.end, date) && (!found || p.start > found.start)) found = p;
+  return found;
+}
+
+export function legalStatusOn(child: MeasureChild, date: IsoDate): string | undefined {
+  let found: { start: IsoDate; status: string } | undefined;
+  for (const l of child.legalStatuses)
+    if (openOn(l.start, l.end, date) && (!found || l.start > found.start)) found = l;
+  return found?.status;
+}
+
+/** Looked after on `date`, not under a short break. */
+export function lookedAfterOn(child: MeasureChild, date: IsoDate): PeriodOfCare | undefined {
+  const p = periodOn(child, date);
+  if (!p) return undefined;
+  const ls = legalStatusOn(child, date);
+  return ls !== undefined && SHORT_BREAK_STATUSES.has(ls) ? undefined : p;
+}
+
+/** Every legal status recorded in the period is V3 or V4. */
+export function shortBreaksOnly(child: MeasureChild, period: PeriodOfCare): boolean {
+  let any = false;
+  for (const l of child.legalStatuses) {
+    if (l.periodOfCareId !== period.id) continue;
+    any = true;
+    if (!SHORT_BREAK_STATUSES.has(l.status)) return false;
+  }
+  return any;
+}
+
+/** Periods (not short breaks only) overlapping the window, in start order. */
+export function periodsDuring(child: MeasureChild, w: Window): PeriodOfCare[] {
+  return child.periods
+    .filter((p) => p.start <= w.end && (p.end === null || p.end >= w.start))
+    .filter((p) => !shortBreaksOnly(child, p))
+    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+}
+
+export function lookedAfterDuring(child: MeasureChild, w: Window): boolean {
+  return periodsDuring(child, w).length > 0;
+}
+
+/** Children looked after on `at` (the DfE's "children looked after at 31 March" when at is 31 March). */
+export function cla(children: readonly MeasureChild[], at: IsoDate): MeasureChild[] {
+  return children.filter((c) => lookedAfterOn(c, at) !== undefined);
+}
