@@ -1,10 +1,27 @@
-// A deterministic England-scale SSDA903 return for 2025/26 (all tables, DfE CSV layout), mostly
-// valid with a sprinkling of errors. `node --import tsx bench/903/generate.ts [children] [outDir]`.
+// A deterministic England-scale SSDA903 return for 2025/26 AND the previous year's (2024/25), all
+// tables in the DfE CSV layout, mostly valid: each child has one care history (valid episode chains
+// with X1 and DEC = next DECOM, codes valid for the year, reasons for placement change, reviews,
+// missing periods, OC2, AD1 and placed for adoption, previous permanence, UASC, social worker
+// episodes), cut into the two collection years. About 1% of children then get one injected error
+// (a few kinds), so a validation finds thousands of errors, not hundreds of thousands.
+// `node --import tsx bench/903/generate.ts [children] [outDir]` writes outDir/2025-26 and outDir/2024-25.
 /* eslint-disable @typescript-eslint/no-non-null-assertion -- indexes within bounds */
-import { mkdirSync, createWriteStream, type WriteStream } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  type WriteStream,
+} from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { addYears, civil, dayOf } from '../../src/domain/returns/ssda903/dates.ts';
+import { createGunzip } from 'node:zlib';
+import { addYears, ageOn, civil, dayOf } from '../../src/domain/returns/ssda903/dates.ts';
+
+export const POSTCODE_FILE = '/work/shared/postcodes/onspd-nov-2025-centroids.csv.gz';
+/** The generated council: Bradford (ONS code). */
+export const LA = 'E08000032';
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -20,6 +37,14 @@ function rng(seed: number): () => number {
 function dmy(day: number): string {
   const [y, m, d] = civil(day);
   return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+}
+
+/** A UPN with a valid check letter (DfE algorithm: weights 2–13 over characters 2–13, mod 23). */
+function upn(r: () => number): string {
+  const body = `380${String(Math.floor(r() * 1e4)).padStart(4, '0')}${String(10 + Math.floor(r() * 15))}${String(Math.floor(r() * 1000)).padStart(3, '0')}`;
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i + 2);
+  return 'ABCDEFGHJKLMNPQRTUVWXYZ'[sum % 23]! + body;
 }
 
 class Out {
@@ -42,133 +67,258 @@ class Out {
   }
 }
 
-export async function generate(children: number, dir: string, seed = 903): Promise<void> {
-  mkdirSync(dir, { recursive: true });
-  const open = (name: string, header: string): Out => {
-    const s = createWriteStream(path.join(dir, name));
-    s.write(header + '\n');
-    return new Out(s);
-  };
-  const header = open('header.csv', 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB');
-  const episodes = open(
-    'episodes.csv',
+const FILES = {
+  header: 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB',
+  episodes:
     'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN',
-  );
-  const uasc = open('uasc.csv', 'CHILD,SEX,DOB,DUC');
-  const reviews = open('reviews.csv', 'CHILD,DOB,REVIEW,REVIEW_CODE');
-  const missing = open('missing.csv', 'CHILD,DOB,MISSING,MIS_START,MIS_END');
-  const oc2 = open(
-    'oc2.csv',
-    'CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK,HEALTH_ASSESSMENT,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED',
-  );
-  const oc3 = open('oc3.csv', 'CHILD,DOB,IN_TOUCH,ACTIV,ACCOM');
-  const ad1 = open(
-    'ad1.csv',
-    'CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR',
-  );
-  const pfa = open(
-    'placed_for_adoption.csv',
-    'CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED',
-  );
-  const prevPerm = open('previous_permanence.csv', 'CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM');
-  const sw = open('sw_episodes.csv', 'CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON');
+  uasc: 'CHILD,SEX,DOB,DUC',
+  reviews: 'CHILD,DOB,REVIEW,REVIEW_CODE',
+  missing: 'CHILD,DOB,MISSING,MIS_START,MIS_END',
+  oc2: 'CHILD,DOB,SDQ_SCORE,SDQ_REASON,CONVICTED,HEALTH_CHECK,IMMUNISATIONS,TEETH_CHECK,HEALTH_ASSESSMENT,SUBSTANCE_MISUSE,INTERVENTION_RECEIVED,INTERVENTION_OFFERED',
+  oc3: 'CHILD,DOB,IN_TOUCH,ACTIV,ACCOM',
+  ad1: 'CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR',
+  placed_for_adoption: 'CHILD,DOB,DATE_PLACED,DATE_PLACED_CEASED,REASON_PLACED_CEASED',
+  previous_permanence: 'CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM',
+  sw_episodes: 'CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON',
+} as const;
+type FileKey = keyof typeof FILES;
 
+function openYear(dir: string): Record<FileKey, Out> {
+  mkdirSync(dir, { recursive: true });
+  const out = {} as Record<FileKey, Out>;
+  for (const [k, header] of Object.entries(FILES) as [FileKey, string][]) {
+    const s = createWriteStream(path.join(dir, `${k}.csv`));
+    s.write(header + '\n');
+    out[k] = new Out(s);
+  }
+  return out;
+}
+
+/** Real postcodes from the ONS directory: in Bradford and in neighbouring councils. */
+async function postcodes(): Promise<{ home: string[]; away: string[] }> {
+  const home: string[] = [];
+  const away: string[] = [];
+  if (existsSync(POSTCODE_FILE)) {
+    const lines = createInterface({ input: createReadStream(POSTCODE_FILE).pipe(createGunzip()) });
+    let n = 0;
+    for await (const line of lines) {
+      const [pc, la, east] = line.split(',');
+      if (!pc || !east) continue;
+      if (la === LA && n++ % 40 === 0 && home.length < 400) home.push(pc);
+      else if (/^E0800003[3-6]$/.test(la ?? '') && n++ % 200 === 0 && away.length < 200)
+        away.push(pc);
+      if (home.length >= 400 && away.length >= 200) break;
+    }
+  }
+  if (home.length === 0) home.push('BD1 1HY', 'BD3 9QA', 'BD5 0AA');
+  if (away.length === 0) away.push('LS1 4AP', 'HX1 1UJ');
+  return { home, away };
+}
+
+interface Episode {
+  decom: number;
+  dec: number; // -1 open
+  rne: string;
+  ls: string;
+  cin: string;
+  place: string;
+  provider: string;
+  rec: string;
+  rpc: string;
+  home: string;
+  pl: string;
+  urn: string;
+}
+
+export async function generate(children: number, dir: string, seed = 903): Promise<void> {
+  const cur = openYear(path.join(dir, '2025-26'));
+  const prev = openYear(path.join(dir, '2024-25'));
+  const { home: HOME, away: AWAY } = await postcodes();
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-  const start = dayOf(2025, 4, 1);
-  const end = dayOf(2026, 3, 31);
-  const ETHNIC = ['WBRI', 'WIRI', 'WOTH', 'MWBC', 'AIND', 'APKN', 'BAFR', 'BCRB', 'CHNE', 'OOTH'];
-  const LS = ['C2', 'C2', 'C2', 'V2', 'E1', 'J2'];
-  const PLACE = ['U1', 'U3', 'U4', 'U6', 'R1', 'K2', 'P1', 'H5'];
-  const POST = ['BD1 1HY', 'BD3 9QS', 'LS1 4AP', 'M1 1AE', 'S1 2HE', 'HX1 1UJ'];
-  const err = (): boolean => r() < 0.002; // about 1 value in 500 is wrong
+  const pickOther = (xs: readonly string[], not: string): string => {
+    const v = pick(xs);
+    return v === not ? xs[(xs.indexOf(v) + 1) % xs.length]! : v;
+  };
+  const YEARS = [
+    { out: prev, start: dayOf(2024, 4, 1), end: dayOf(2025, 3, 31) },
+    { out: cur, start: dayOf(2025, 4, 1), end: dayOf(2026, 3, 31) },
+  ];
+  const ETHNIC = ['WBRI', 'WBRI', 'WBRI', 'WIRI', 'WOTH', 'MWBC', 'AIND', 'APKN', 'BAFR', 'CHNE'];
+  const FOSTER = [
+    ['U1', 'PR1'],
+    ['U4', 'PR1'],
+    ['U6', 'PR4'],
+    ['U3', 'PR1'],
+  ] as const;
+  const HOMES = Array.from({ length: 300 }, (_, i) => `SC${String(300000 + i * 17)}`);
+  const CHANGE = ['CARPL', 'CLOSE', 'CHILD', 'LAREQ', 'PLACE', 'OTHER'];
 
   for (let i = 0; i < children; i++) {
     const id = `C${String(i + 1).padStart(7, '0')}`;
-    const age = Math.floor(r() * 18);
+    const age = Math.floor(r() * 17); // at 31 March 2026: 18th birthday after the year
     const dob = dayOf(2025 - age, 1 + Math.floor(r() * 12), 1 + Math.floor(r() * 28));
     const sex = r() < 0.55 ? 'M' : 'F';
-    const upn = age >= 5 ? `A${String(Math.floor(r() * 1e12)).padStart(12, '0')}` : 'UN1';
-    header.row([id, err() ? 'X' : sex, dmy(dob), err() ? 'ZZZZ' : pick(ETHNIC), upn, '', '']);
-    const isUasc = r() < 0.07;
-    if (isUasc) uasc.row([id, sex, dmy(dob), r() < 0.3 ? dmy(addYears(dob, 18)) : '']);
-    // Period of care: began before or during the year; 1–3 episodes.
-    const began = Math.max(dob + 1, start - Math.floor(r() * 2500) + 200);
-    const nEps = 1 + Math.floor(r() * 3);
+    const ethnic = pick(ETHNIC);
+    const uasc = age >= 15 && r() < 0.3;
+    const homePost = pick(HOME);
+    // One period of care, begun since October 2023 (and after birth), 2–5 placements.
+    const began = Math.max(dob + 7, dayOf(2023, 10, 1) + Math.floor(r() * 880));
+    const eps: Episode[] = [];
+    const cin = uasc ? 'N4' : pick(['N1', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N8']);
+    const adopt = age <= 3 && !uasc && r() < 0.3;
+    const ls = uasc ? 'V2' : adopt ? 'C2' : pick(['C2', 'C2', 'C2', 'C1', 'V2']);
+    const nEps = 2 + Math.floor(r() * 4);
+    const leaves = !adopt && r() < 0.2;
     let decom = began;
-    const leaves = r() < 0.25;
-    for (let e = 0; e < nEps; e++) {
+    for (let e = 0; e < nEps && decom < dayOf(2026, 3, 31); e++) {
       const last = e === nEps - 1;
-      const span = 30 + Math.floor(r() * 300);
-      let dec = last
-        ? leaves
-          ? Math.min(end, decom + span)
-          : -1
-        : Math.min(end - 1, decom + span);
-      if (!last && dec <= decom) dec = decom + 1;
-      const rec = dec < 0 ? '' : last ? pick(['E11', 'E13', 'E4A', 'E8', 'E41']) : 'X1';
-      const place = pick(PLACE);
-      episodes.row([
-        id,
-        dmy(decom),
-        e === 0 ? 'S' : pick(['P', 'L', 'T']),
-        pick(LS),
-        err() ? 'N9' : pick(['N1', 'N2', 'N4', 'N5']),
+      const span = 60 + Math.floor(r() * 240);
+      const dec = last ? (leaves ? decom + span : -1) : decom + span;
+      const inHome = !adopt && age >= 11 && r() < 0.35;
+      const [place, provider] = inHome ? ['K2', 'PR4'] : pick(FOSTER);
+      eps.push({
+        decom,
+        dec,
+        rne: e === 0 ? 'S' : 'P',
+        ls,
+        cin,
         place,
-        place === 'P1' || place === 'H5' ? '' : pick(['PR1', 'PR2', 'PR4']),
-        dec < 0 ? '' : dmy(dec),
-        err() ? '' : rec,
-        e === 0 || err() ? '' : 'CHILD',
-        pick(POST),
-        pick(POST),
-        place === 'P1' ? 'XXXXXXX' : `SC${100000 + Math.floor(r() * 900000)}`,
-      ]);
+        provider,
+        rec: dec < 0 ? '' : last ? pick(['E4A', 'E8', 'E13']) : 'X1',
+        rpc: dec < 0 || last ? '' : pick(CHANGE),
+        home: homePost,
+        pl: r() < 0.8 ? pickOther(HOME, homePost) : pick(AWAY),
+        urn: inHome ? pick(HOMES) : '',
+      });
       if (dec < 0) break;
       decom = dec;
-      if (decom >= end) break;
     }
-    for (let k = 0, n = Math.floor(r() * 4); k < n; k++)
-      reviews.row([
+    // Placed for adoption: decision, then an A-placement episode under E1 after a foster episode.
+    let decision = -1;
+    if (adopt) {
+      const lastEp = eps[eps.length - 1]!;
+      if (lastEp.dec < 0 && lastEp.decom + 90 < dayOf(2026, 2, 1)) {
+        decision = lastEp.decom + 30;
+        const placed = lastEp.decom + 90;
+        lastEp.dec = placed;
+        lastEp.rec = 'X1';
+        lastEp.rpc = 'PLACE';
+        const adopted = placed + 200;
+        eps.push({
+          ...lastEp,
+          decom: placed,
+          dec: adopted <= dayOf(2026, 3, 31) ? adopted : -1,
+          rne: 'B',
+          ls: 'E1',
+          place: 'A4',
+          provider: 'PR1',
+          rec: adopted <= dayOf(2026, 3, 31) ? 'E11' : '',
+          rpc: '',
+          urn: '',
+          pl: pickOther(HOME, homePost),
+        });
+      }
+    }
+    // One injected error for about 1% of children.
+    const inject = r() < 0.01 ? 1 + Math.floor(r() * 5) : 0;
+
+    for (const { out, start, end } of YEARS) {
+      const inYear = eps.filter((ep) => ep.decom <= end && (ep.dec < 0 || ep.dec >= start));
+      if (inYear.length === 0) continue;
+      const isCur = out === cur;
+      const hErr = isCur && inject === 1;
+      out.header.row([
         id,
+        hErr ? 'X' : sex,
         dmy(dob),
-        dmy(start + Math.floor(r() * 360)),
-        pick(['PN1', 'PN2', 'PN3', 'PN0']),
-      ]);
-    if (r() < 0.1) {
-      const ms = start + Math.floor(r() * 300);
-      missing.row([id, dmy(dob), pick(['M', 'A']), dmy(ms), dmy(ms + 2)]);
-    }
-    if (began < start && !leaves && age >= 1)
-      oc2.row([
-        id,
-        dmy(dob),
-        age >= 4 && age <= 16 ? String(Math.floor(r() * 40)) : '',
-        age >= 4 && age <= 16 ? '' : 'SDQ1',
-        age >= 10 ? '0' : '',
-        '1',
-        '1',
-        '1',
-        '1',
-        '0',
-        '',
+        ethnic,
+        age >= 5 ? upn(rng(i + 1)) : 'UN1',
+        sex === 'F' ? '0' : '',
         '',
       ]);
-    if (age >= 17 && r() < 0.5)
-      oc3.row([id, dmy(dob), 'YES', pick(['F1', 'F2', 'G4']), pick(['B1', 'C1', 'D2'])]);
-    if (age <= 5 && r() < 0.15) {
-      const di = start + Math.floor(r() * 100);
-      ad1.row([id, dmy(dob), dmy(di), dmy(di + 60), '0', '1', 'MF', 'L0']);
-      pfa.row([id, dmy(dob), dmy(di), '', '']);
+      if (uasc) out.uasc.row([id, sex, dmy(dob), dmy(addYears(dob, 18))]);
+      for (const ep of inYear) {
+        const open = ep.dec < 0 || ep.dec > end;
+        let dec = open ? '' : dmy(ep.dec);
+        let place = ep.place;
+        let rec = open ? '' : ep.rec;
+        if (isCur && ep === inYear[inYear.length - 1]) {
+          if (inject === 2 && !open) dec = dmy(ep.decom - 1);
+          if (inject === 3) place = 'Q9';
+          if (inject === 4 && !open) rec = '';
+        }
+        out.episodes.row([
+          id,
+          dmy(ep.decom),
+          ep.rne,
+          ep.ls,
+          ep.cin,
+          place,
+          ep.provider,
+          dec,
+          rec,
+          open ? '' : ep.rpc,
+          ep.home,
+          ep.pl,
+          ep.urn,
+        ]);
+      }
+      const first = inYear[0]!.decom;
+      const lastEp = inYear[inYear.length - 1]!;
+      const careEnd = lastEp.dec < 0 || lastEp.dec > end ? end : lastEp.dec;
+      // Reviews: 20 days after care began, then 3 months, then every 6 months.
+      for (let rv = began + 20, k = 0; rv <= careEnd; rv += k === 0 ? 91 : 182, k++) {
+        if (rv < start) continue;
+        const bad = isCur && inject === 5 && k === 1;
+        out.reviews.row([
+          id,
+          dmy(dob),
+          dmy(bad ? end + 10 : rv),
+          addYears(dob, 4) <= rv ? pick(['PN1', 'PN2', 'PN3']) : 'PN0',
+        ]);
+      }
+      if (r() < 0.05 && careEnd - Math.max(first, start) > 20) {
+        const ms = Math.max(first, start) + 5;
+        out.missing.row([id, dmy(dob), pick(['M', 'A']), dmy(ms), dmy(ms + 2)]);
+      }
+      // OC2: looked after continuously for 12 months at 31 March.
+      const cla12 =
+        began <= addYears(end, -1) + 1 && (lastEp.dec < 0 || lastEp.dec > end) && !leaves;
+      const ageEnd = ageOn(dob, end);
+      if (cla12 && ageEnd >= 1)
+        out.oc2.row([
+          id,
+          dmy(dob),
+          ageEnd >= 4 && ageEnd <= 16 ? String(Math.floor(r() * 40)) : '',
+          ageEnd >= 4 && ageEnd <= 16 ? '' : ageEnd >= 4 ? 'SDQ1' : '',
+          ageEnd >= 10 ? '0' : '',
+          ageEnd < 5 ? '1' : '',
+          '1',
+          '1',
+          '1',
+          '0',
+          '',
+          '',
+        ]);
+      if (decision >= 0 && decision <= end) {
+        out.placed_for_adoption.row([id, dmy(dob), dmy(decision), '', '']);
+        const adopted = eps[eps.length - 1]!;
+        if (adopted.rec === 'E11' && adopted.dec >= start && adopted.dec <= end)
+          out.ad1.row([id, dmy(dob), dmy(decision), dmy(decision + 30), '0', '2', 'MF', 'L11']);
+      }
+      if (began >= start && began <= end) out.previous_permanence.row([id, dmy(dob), 'Z1', '', '']);
+      // Social workers: allocated from before the year (or birth), changing once for some children;
+      // the latest stays open.
+      const swFrom = Math.max(dob, Math.min(began, start) - 30);
+      const change = r() < 0.3 ? Math.min(careEnd - 1, Math.max(start, swFrom) + 150) : -1;
+      if (change > swFrom && change >= start) {
+        out.sw_episodes.row([id, dmy(dob), `SW${i % 4000}`, dmy(swFrom), dmy(change), 'OTHERS']);
+        out.sw_episodes.row([id, dmy(dob), `SW${(i + 7) % 4000}`, dmy(change), '', 'ORGRST']);
+      } else out.sw_episodes.row([id, dmy(dob), `SW${i % 4000}`, dmy(swFrom), '', 'OTHERS']);
     }
-    if (r() < 0.5) prevPerm.row([id, dmy(dob), pick(['P1', 'P2', 'Z1']), '', '']);
-    for (let k = 0, n = 1 + Math.floor(r() * 2); k < n; k++)
-      sw.row([id, dmy(dob), `SW${Math.floor(r() * 5000)}`, dmy(began + k * 120), '', '']);
   }
-  await Promise.all(
-    [header, episodes, uasc, reviews, missing, oc2, oc3, ad1, pfa, prevPerm, sw].map((o) =>
-      o.end(),
-    ),
-  );
+  await Promise.all([...Object.values(cur), ...Object.values(prev)].map((o) => o.end()));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -177,5 +327,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.argv[3] ??
     path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'out', `903-${n}`);
   await generate(n, dir);
-  console.log(`wrote ${dir}`);
+  console.log(`wrote ${dir}/2025-26 and ${dir}/2024-25`);
 }
