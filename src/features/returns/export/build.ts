@@ -133,10 +133,16 @@ export function buildReturn(record: ExportRecord, year: string): ExportedReturn 
     .sort((a, b) => (a.localId < b.localId ? -1 : a.localId > b.localId ? 1 : 0));
   const looked = inReturn.filter((c) => yearEpisodes.has(c.id));
   const tables = new Map<ExportTable, string[][]>();
+  const written = new Set<string>();
+  // A fact recorded twice (the same missing episode entered twice) is one row: the DfE files must
+  // not hold duplicated rows.
   const put = (t: ExportTable, row: Record<string, string>): void => {
-    const cols = tableSpec(t).columns;
+    const values = tableSpec(t).columns.map((c) => row[c.name] ?? '');
+    const key = `${t}\u0001${values.join('\u0001')}`;
+    if (written.has(key)) return;
+    written.add(key);
     const list = tables.get(t) ?? [];
-    list.push(cols.map((c) => row[c.name] ?? ''));
+    list.push(values);
     tables.set(t, list);
   };
   const ageAtEnd = (c: ExportChild): number => ageOn(c.dateOfBirth, end);
