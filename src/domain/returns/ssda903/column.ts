@@ -54,6 +54,16 @@ export class ColumnBuilder {
 
   /** Appends the value held in buf[s..e) (trimmed here), decoding it only when first seen. */
   addBytes(buf: Uint8Array, s: number, e: number, decode: Decode): void {
+    this.add(this.idOf(buf, s, e, decode));
+  }
+
+  /** Appends a value id (e.g. a child index when the CHILD column is interned by a ChildDict). */
+  addId(id: number): void {
+    this.add(id);
+  }
+
+  /** The id of the (trimmed) value in buf[s..e), made and decoded when first seen. Appends nothing. */
+  idOf(buf: Uint8Array, s: number, e: number, decode: Decode): number {
     while (s < e && (buf[s] === 32 || buf[s] === 9)) s++;
     while (e > s && (buf[e - 1] === 32 || buf[e - 1] === 9)) e--;
     let h = 0x811c9dc5 | 0;
@@ -69,10 +79,7 @@ export class ColumnBuilder {
         const o = this.offs[id]!;
         let k = 0;
         while (k < len && this.pool[o + k] === buf[s + k]) k++;
-        if (k === len) {
-          this.add(id);
-          return;
-        }
+        if (k === len) return id;
       }
       slot = (slot + 1) & mask;
     }
@@ -82,7 +89,7 @@ export class ColumnBuilder {
     this.remember(id, h, buf, s, e);
     this.slots[slot] = id + 1;
     if (this.values.length * 2 > this.slots.length) this.rehash();
-    this.add(id);
+    return id;
   }
 
   private remember(id: number, h: number, buf: Uint8Array, s: number, e: number): void {
@@ -102,7 +109,8 @@ export class ColumnBuilder {
       p.set(this.pool.subarray(0, this.poolLen));
       this.pool = p;
     }
-    this.pool.set(buf.subarray(s, e), this.poolLen);
+    const pool = this.pool;
+    for (let i = s, o = this.poolLen; i < e; i++, o++) pool[o] = buf[i]!;
     this.hashes[id] = h;
     this.offs[id] = this.poolLen;
     this.lens[id] = len;

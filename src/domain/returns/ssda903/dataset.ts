@@ -1,7 +1,7 @@
 // Building a year's return from rows: a child dictionary shared between years, one TableBuilder per
 // table, and the ReturnData indexes (rows by child, header by child) built lazily, once.
 /* eslint-disable @typescript-eslint/no-non-null-assertion -- hot loops index typed arrays and columns within bounds (noUncheckedIndexedAccess) */
-import { ColumnBuilder, type Column } from './column.ts';
+import { ColumnBuilder, type Column, type Decode } from './column.ts';
 import { tableSpec } from './spec.ts';
 import { Table } from './table.ts';
 import { TABLE_NAMES, type ChildRows, type ReturnData, type TableName } from './types.ts';
@@ -10,6 +10,25 @@ import { TABLE_NAMES, type ChildRows, type ReturnData, type TableName } from './
 export class ChildDict {
   readonly ids: string[] = [];
   private readonly map = new Map<string, number>();
+  // CHILD values straight from CSV bytes: byte-interned id → child index
+  private readonly bytes = new ColumnBuilder(false);
+  private childOf = new Int32Array(1024);
+
+  /** Child index of the CHILD value in buf[s..e) (trimmed), decoding it only when first seen. */
+  internBytes(buf: Uint8Array, s: number, e: number, decode: Decode): number {
+    const known = this.bytes.values.length;
+    const id = this.bytes.idOf(buf, s, e, decode);
+    if (id < known) return this.childOf[id]!;
+    if (id >= this.childOf.length) {
+      const next = new Int32Array(this.childOf.length * 2);
+      next.set(this.childOf);
+      this.childOf = next;
+    }
+    const c = this.intern(this.bytes.values[id]!);
+    this.childOf[id] = c;
+    return c;
+  }
+
   intern(id: string): number {
     let c = this.map.get(id);
     if (c === undefined) {
@@ -37,6 +56,8 @@ export class TableBuilder {
   readonly cols: ColumnBuilder[];
   private lines = new Int32Array(1024);
   private n = 0;
+  /** Set when column 0 holds child indexes of this dictionary (the byte loader's path). */
+  childDict: ChildDict | undefined;
 
   constructor(
     name: TableName,
@@ -81,6 +102,15 @@ export class TableBuilder {
 
   build(dict: ChildDict): Table {
     const n = this.n;
+    if (this.childDict === dict) {
+      const child = this.cols[0]!.build().ids;
+      const cols = new Map<string, Column>();
+      this.names.forEach((name, i) => {
+        if (!this.present.has(name)) return;
+        cols.set(name, i === 0 ? { ids: child, values: dict.ids } : this.cols[i]!.build());
+      });
+      return new Table(this.name, true, this.lines.slice(0, n), child, cols);
+    }
     const ids = this.cols[0]!;
     const childOf = Int32Array.from(ids.values, (id) => dict.intern(id));
     const child = new Int32Array(n);

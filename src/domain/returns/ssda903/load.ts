@@ -25,6 +25,8 @@ export interface LoadOptions {
   maxRows?: number;
   /** Report at most this many row-level problems per file, then a count. */
   maxProblemsPerFile?: number;
+  /** Intern CHILD values straight into this dictionary (the builder must then be built with it). */
+  dict?: ChildDict;
 }
 
 const DEFAULT_MAX_ROWS = 5_000_000;
@@ -247,6 +249,7 @@ export async function readCsvFile(
       );
       pos = Int32Array.from(builder.columns.map((c) => names.indexOf(c)));
       cols = builder.cols;
+      builder.childDict = opts.dict;
       dups = new DuplicateRows(cols);
       width = nf;
       if (rec.missing.length > 0)
@@ -265,10 +268,17 @@ export async function readCsvFile(
     }
     if (nf !== width)
       rowProblem(line, `has ${nf} values but the header has ${width}; read as far as they go`);
+    const dict = opts.dict;
     for (let j = 0; j < cols.length; j++) {
       const p = pos[j]!;
       const col = cols[j]!;
-      if (p < 0 || p >= nf) col.addBytes(buf, 0, 0, decode);
+      if (j === 0 && dict) {
+        if (p < 0 || p >= nf) col.addId(dict.internBytes(buf, 0, 0, decode));
+        else if (start[p]! < end[p]! && buf[start[p]!] === 34) {
+          const [b, us, ue] = unquote(buf, start[p]!, end[p]!, scratch);
+          col.addId(dict.internBytes(b, us, ue, decode));
+        } else col.addId(dict.internBytes(buf, start[p]!, end[p]!, decode));
+      } else if (p < 0 || p >= nf) col.addBytes(buf, 0, 0, decode);
       else {
         const s = start[p]!;
         const e = end[p]!;
@@ -341,7 +351,7 @@ export async function loadReturn(
 ): Promise<Return> {
   const builders = new Map<TableName, { builder: TableBuilder; name: string }>();
   for (const f of files) {
-    const loaded = await readCsvFile(f, problems, opts);
+    const loaded = await readCsvFile(f, problems, { ...opts, dict });
     if (!loaded.builder || !loaded.table) continue;
     const earlier = builders.get(loaded.table);
     if (earlier) {
