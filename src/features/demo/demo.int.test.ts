@@ -1,11 +1,17 @@
 // The demo generator writes a consistent authority on both engines, the same for the same seed,
-// and attaches the demo sign-in accounts it finds.
+// and attaches the demo sign-in accounts it finds. The writer stores exactly the rows planned and
+// refuses a plan whose rows break a foreign key, writing nothing.
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../../../test/support/db.ts';
-import { generateDemo } from './generate.ts';
-import { seedDemo, seedDemoIfEmpty } from './write.ts';
+import { generateDemo, type DemoPlan } from './generate.ts';
+import { canSkipTriggers } from './foreignKeys.ts';
+import { DEMO_TABLES } from './plan.ts';
+import { findDemoAccounts, firstIds, seedDemoIfEmpty, writeDemo } from './write.ts';
 
 let t: TestDb;
+let plan: DemoPlan;
 const today = '2026-11-22';
 
 beforeAll(async () => {
@@ -18,7 +24,14 @@ beforeAll(async () => {
       { username: 'rm.demo', display_name: 'RM', roles: ['residential_manager'] },
     ])
     .execute();
-  await seedDemo(t.db, { scale: 0.05, seed: 7, today });
+  plan = generateDemo({
+    scale: 0.05,
+    seed: 7,
+    today,
+    accounts: await findDemoAccounts(t.db),
+    firstIds: await firstIds(t.db),
+  });
+  await writeDemo(t.db, plan);
 });
 
 afterAll(async () => {
@@ -33,6 +46,68 @@ describe('the demo authority', () => {
     expect(b.rows.child).toEqual(a.rows.child);
     expect(b.rows.placement).toEqual(a.rows.placement);
     expect(c.rows.child).not.toEqual(a.rows.child);
+  });
+
+  it('is unchanged by changes to the writer: the rows of a tiny authority hash the same', () => {
+    const rows = generateDemo({ scale: 0.05, seed: 7, today }).rows;
+    expect(Object.fromEntries(DEMO_TABLES.map((table) => [table, rows[table].length]))).toEqual({
+      team: 5,
+      app_user: 23,
+      provider: 8,
+      home: 12,
+      home_manager: 3,
+      fostering_household: 109,
+      carer: 172,
+      child: 209,
+      child_relation: 116,
+      period_of_care: 214,
+      legal_status: 394,
+      placement: 459,
+      allocation: 411,
+      review: 1091,
+      visit: 2047,
+      health_assessment: 1099,
+      immunisation_status: 299,
+      sdq: 243,
+      missing_episode: 46,
+      substance_misuse: 8,
+      conviction: 6,
+      pep: 561,
+      care_proceedings: 161,
+      adoption_plan: 5,
+      permanence_order: 25,
+      previous_permanence: 22,
+      pathway_plan: 303,
+      care_leaver_contact: 66,
+    });
+    expect(createHash('sha256').update(JSON.stringify(rows)).digest('hex')).toBe(
+      'b47917b927abd7f506d46556369bc01150a5cd58ce16e0140542c3542624e9af',
+    );
+  });
+
+  it('stores every planned row exactly, in every table', async () => {
+    const setKeys = (r: Record<string, unknown>) =>
+      Object.keys(r).filter((k) => r[k] !== undefined);
+    for (const table of DEMO_TABLES) {
+      const planned = plan.rows[table] as Record<string, unknown>[];
+      const columns = [...new Set(planned.flatMap(setKeys))];
+      const order = (r: Record<string, unknown>) =>
+        'id' in r ? String(r.id).padStart(12, '0') : JSON.stringify(columns.map((c) => r[c]));
+      const { rows } = await sql<Record<string, unknown>>`select ${sql.join(
+        columns.map((c) => sql.ref(c)),
+      )} from ${sql.table(table)}`.execute(t.db);
+      const stored = rows
+        .filter((r) => table !== 'app_user' || !String(r.username).endsWith('.demo'))
+        .sort((x, y) => order(x).localeCompare(order(y)));
+      const expected = [...planned].sort((x, y) => order(x).localeCompare(order(y)));
+      // Compare the columns each planned row sets (a column it leaves out takes its default).
+      const pick = (r: Record<string, unknown>, like: Record<string, unknown>) =>
+        Object.fromEntries(setKeys(like).map((k) => [k, r[k]]));
+      expect(
+        stored.map((r, i) => pick(r, expected[i] ?? {})),
+        table,
+      ).toEqual(expected.map((r) => pick(r, r)));
+    }
   });
 
   it('writes children with exactly one placement and legal status open in each open period', async () => {
@@ -112,6 +187,31 @@ describe('the demo authority', () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     expect(row.id).toBeGreaterThan(0);
+  });
+
+  it('refuses a plan whose rows break a foreign key and writes none of it', async () => {
+    const other = await freshDb();
+    try {
+      const broken = generateDemo({ scale: 0.02, seed: 3, today });
+      const carer = broken.rows.carer[5];
+      if (!carer) throw new Error('no carer');
+      carer.household_id = 987654;
+      await expect(writeDemo(other.db, broken)).rejects.toThrow(
+        other.engine === 'pglite' || (await canSkipTriggers(other.db))
+          ? 'demo rows break foreign key carer_household_id_fkey: 1 rows of carer point at no fostering_household'
+          : 'carer_household_id_fkey',
+      );
+      await expect(writeDemo(other.db, broken, { rowChecks: true })).rejects.toThrow(
+        'carer_household_id_fkey',
+      );
+      const left = await other.db
+        .selectFrom('child')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(left.n).toBe(0);
+    } finally {
+      await other.dispose();
+    }
   });
 
   it('does not seed again when there are children, nor when demo mode is off', async () => {

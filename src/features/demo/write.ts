@@ -1,29 +1,39 @@
-// Write a demo plan: every table in batches of 1,000 rows per INSERT inside one transaction, then
-// move the id sequences past the ids used. seedDemoIfEmpty is what `npm start` calls.
+// Write a demo plan: every table in batches of 5,000 rows, each batch one INSERT from one JSON
+// parameter (bulkInsert.ts), inside one transaction; then move the id sequences past the ids used.
+// Where the session may, triggers are off while writing (no per-row foreign-key checks) and every
+// foreign key of the demo tables is checked afterwards in one query each (foreignKeys.ts).
+// seedDemoIfEmpty is what `npm start` calls.
 import { sql } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Connection, Db } from '../../db/connect.ts';
 import { todayInLondon } from '../../domain/dates/today.ts';
 import { DEMO_TABLES, type DemoRows, type DemoTable } from './plan.ts';
+import { insertJson } from './bulkInsert.ts';
+import { canSkipTriggers, checkForeignKeys } from './foreignKeys.ts';
 import { generateDemo, type DemoOptions, type DemoPlan } from './generate.ts';
 import type { DemoAccountIds } from './workforce.ts';
 
-const BATCH = 1000;
 const WITH_SERIAL_ID = DEMO_TABLES.filter((t) => t !== 'home_manager' && t !== 'child_relation');
 
 async function insertAll<T extends DemoTable>(db: Db, table: T, rows: DemoRows[T]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + BATCH))
-      .execute();
-  }
+  await insertJson(db, table, rows);
 }
 
-export async function writeDemo(db: Db, plan: DemoPlan): Promise<void> {
+export interface WriteOptions {
+  /** Keep per-row foreign-key checks on even where they could be skipped (to compare). */
+  rowChecks?: boolean;
+}
+
+export async function writeDemo(db: Db, plan: DemoPlan, opts: WriteOptions = {}): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    const skip = !opts.rowChecks && (await canSkipTriggers(trx));
+    if (skip) await sql`set local session_replication_role = replica`.execute(trx);
     for (const table of DEMO_TABLES) {
       await insertAll(trx, table, plan.rows[table]);
+    }
+    if (skip) {
+      await sql`set local session_replication_role = origin`.execute(trx);
+      await checkForeignKeys(trx, DEMO_TABLES);
     }
     for (const table of WITH_SERIAL_ID) {
       await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(
@@ -58,7 +68,7 @@ export async function findDemoAccounts(db: Db): Promise<DemoAccountIds> {
   return out;
 }
 
-async function firstIds(db: Db): Promise<Partial<Record<DemoTable, number>>> {
+export async function firstIds(db: Db): Promise<Partial<Record<DemoTable, number>>> {
   const out: Partial<Record<DemoTable, number>> = {};
   for (const table of WITH_SERIAL_ID) {
     const { rows } = await sql<{
