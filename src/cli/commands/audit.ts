@@ -1,7 +1,7 @@
 // hearth audit verify: walk the hash chain and name the first broken event.
 import { loadConfig } from '../../config.ts';
 import { connect } from '../../db/connect.ts';
-import type { Db } from '../../db/connect.ts';
+import type { Connection, Db } from '../../db/connect.ts';
 import { verifyChain } from '../../platform/audit/audit.ts';
 import { UsageError, type CliIo, type Command } from '../command.ts';
 
@@ -18,19 +18,23 @@ export async function verifyAudit(db: Db, io: CliIo): Promise<number> {
   return 1;
 }
 
-export const command: Command = {
+/** conn: a connection to use instead of the configured database (tests); left open. */
+export const makeCommand = (conn?: Connection): Command => ({
   name: 'audit',
   summary: 'Check the audit trail’s hash chain (audit verify).',
   usage:
     'Usage: hearth audit verify\n\nExit 0 when the chain is intact, 1 naming the first broken event.',
   async run(args, io) {
     if (args[0] !== 'verify' || args.length > 1) throw new UsageError('say verify');
+    if (conn) return verifyAudit(conn.db, io);
     const config = loadConfig();
-    const conn = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const opened = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     try {
-      return await verifyAudit(conn.db, io);
+      return await verifyAudit(opened.db, io);
     } finally {
-      await conn.close();
+      await opened.close();
     }
   },
-};
+});
+
+export const command: Command = makeCommand();

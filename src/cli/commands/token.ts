@@ -1,5 +1,6 @@
 // hearth token create: a personal access token for a user, printed once (audited as system:cli).
 import { parseArgs } from 'node:util';
+import type { Connection } from '../../db/connect.ts';
 import { withDatabase } from '../../features/admin/cli.ts';
 import { TokenInput } from '../../features/admin/schemas.ts';
 import { createToken } from '../../features/admin/tokenService.ts';
@@ -14,7 +15,8 @@ The token acts as user U, narrowed to its scopes (a token with no scope can only
 Scopes: ${PERMISSIONS.join(', ')}.
 The token is printed once on standard output; Hearth keeps only its sha256.`;
 
-export const command: Command = {
+/** conn: a connection to use instead of the configured database (tests); left open. */
+export const makeCommand = (conn?: Connection): Command => ({
   name: 'token',
   summary: 'Create a personal access token for the API.',
   usage: USAGE,
@@ -62,6 +64,8 @@ export const command: Command = {
         }
         throw err;
       }
-    });
+    }, conn);
   },
-};
+});
+
+export const command: Command = makeCommand();

@@ -1,6 +1,6 @@
 // hearth user add | disable: manage accounts from the command line (audited as system:cli).
 import { parseArgs } from 'node:util';
-import type { Db } from '../../db/connect.ts';
+import type { Connection, Db } from '../../db/connect.ts';
 import { readStdin, withDatabase } from '../../features/admin/cli.ts';
 import { NewUserInput } from '../../features/admin/schemas.ts';
 import {
@@ -32,7 +32,13 @@ async function teamId(db: Db, name: string | undefined): Promise<number | null> 
   return team.id;
 }
 
-async function add(args: string[], io: CliIo, stdin: () => Promise<string>): Promise<number> {
+interface Deps {
+  stdin: () => Promise<string>;
+  /** A connection to use instead of the configured database (tests); left open. */
+  conn?: Connection | undefined;
+}
+
+async function add(args: string[], io: CliIo, deps: Deps): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -44,7 +50,7 @@ async function add(args: string[], io: CliIo, stdin: () => Promise<string>): Pro
       'password-stdin': { type: 'boolean' },
     },
   });
-  const password = values['password-stdin'] ? await stdin() : undefined;
+  const password = values['password-stdin'] ? await deps.stdin() : undefined;
   return withDatabase(async ({ db }) => {
     const parsed = NewUserInput.safeParse({
       username: values.username,
@@ -71,10 +77,10 @@ async function add(args: string[], io: CliIo, stdin: () => Promise<string>): Pro
       }
       throw err;
     }
-  });
+  }, deps.conn);
 }
 
-async function disable(args: string[], io: CliIo): Promise<number> {
+async function disable(args: string[], io: CliIo, deps: Deps): Promise<number> {
   const [username, ...extra] = args;
   if (!username || extra.length) throw new UsageError('give one username');
   return withDatabase(async ({ db }) => {
@@ -86,18 +92,19 @@ async function disable(args: string[], io: CliIo): Promise<number> {
     await setDisabled(db, systemActor('cli'), id, true);
     io.out(`Disabled ${username}: they can no longer sign in and their tokens no longer work.`);
     return 0;
-  });
+  }, deps.conn);
 }
 
-export function makeCommand(stdin: () => Promise<string> = () => readStdin()): Command {
+export function makeCommand(opts: Partial<Deps> = {}): Command {
+  const deps: Deps = { stdin: opts.stdin ?? (() => readStdin()), conn: opts.conn };
   return {
     name: 'user',
     summary: 'Add or disable a user account.',
     usage: USAGE,
     async run(args, io) {
       const [sub, ...rest] = args;
-      if (sub === 'add') return add(rest, io, stdin);
-      if (sub === 'disable') return disable(rest, io);
+      if (sub === 'add') return add(rest, io, deps);
+      if (sub === 'disable') return disable(rest, io, deps);
       throw new UsageError(sub ? `unknown sub-command "${sub}"` : 'say add or disable');
     },
   };

@@ -1,9 +1,14 @@
-// Shared by the `hearth user` and `hearth token` commands: open the configured, migrated database.
+// Shared by the `hearth user`, `hearth token` and `hearth audit` commands: open the configured,
+// migrated database, or use a connection given by the caller (tests), which is left open.
 import { loadConfig } from '../../config.ts';
 import { connect, type Connection } from '../../db/connect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 
-export async function withDatabase<T>(work: (conn: Connection) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  work: (conn: Connection) => Promise<T>,
+  given?: Connection,
+): Promise<T> {
+  if (given) return work(given);
   const config = loadConfig();
   const conn = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
