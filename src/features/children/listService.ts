@@ -1,6 +1,6 @@
 // The children list: search, filters, sort and paging, all in SQL with the actor's scope applied in
 // the same query (design.md, principle 4). Each search is audited as a 'list' in its transaction.
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 
 import { requirePermission } from '../../platform/access/access.ts';
@@ -37,11 +37,93 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** child joined to what is current: latest period of care, open legal status and placement, SW. */
-function baseQuery(db: Db, actor: Actor, opts: ScopeOptions) {
+const openNow = (table: 'legal_status' | 'placement' | 'allocation') =>
+  sql<boolean>`${sql.ref(`${table}.end_date`)} is null`;
+
+/**
+ * The children in scope that match the filters, with no joins: filters on what is current (legal
+ * status, placement, worker) are EXISTS over the open rows, so counting and paging touch only
+ * `child` and indexes. Details are joined afterwards for the one page of ids.
+ */
+function matching(db: Db, actor: Actor, f: ChildListFilters, opts: ScopeOptions) {
+  let q = db.selectFrom('child').where(childScope(actor, opts));
+  const term = searchTerm(f.q);
+  if (term.kind === 'dob') q = q.where('child.date_of_birth', '=', term.date);
+  if (term.kind === 'text') {
+    const words = term.words;
+    q = q.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['child.local_id']), '=', term.text.toLowerCase()),
+        eb.and(
+          words.map((w) => {
+            const pattern = `${escapeLike(w)}%`;
+            return eb.or([
+              eb(eb.fn('lower', ['child.last_name']), 'like', pattern),
+              eb(eb.fn('lower', ['child.first_name']), 'like', pattern),
+              eb(eb.fn('lower', ['child.preferred_name']), 'like', pattern),
+            ]);
+          }),
+        ),
+      ]),
+    );
+  }
+  if (f.team !== undefined) q = q.where('child.team_id', '=', f.team);
+  const worker = f.worker;
+  if (worker !== undefined)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('allocation')
+          .select(sql`1`.as('one'))
+          .whereRef('allocation.child_id', '=', 'child.id')
+          .where('allocation.role', '=', 'social_worker')
+          .where(openNow('allocation'))
+          .where('allocation.user_id', '=', worker),
+      ),
+    );
+  const legal = f.legal;
+  if (legal !== undefined)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('legal_status')
+          .select(sql`1`.as('one'))
+          .whereRef('legal_status.child_id', '=', 'child.id')
+          .where(openNow('legal_status'))
+          .where('legal_status.status', '=', legal),
+      ),
+    );
+  if (f.place !== undefined || f.area !== undefined) {
+    const { place, area } = f;
+    const local = sql<boolean>`exists (select 1 from local_postcode lp where lp.postcode = upper(replace(placement.postcode, ' ', '')))`;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('placement')
+          .select(sql`1`.as('one'))
+          .whereRef('placement.child_id', '=', 'child.id')
+          .where(openNow('placement'))
+          .$if(place !== undefined, (w) => w.where('placement.place_type', '=', place ?? ''))
+          .$if(area !== undefined, (w) =>
+            w
+              .where('placement.postcode', 'is not', null)
+              .where(area === 'in' ? local : sql<boolean>`not ${local}`),
+          ),
+      ),
+    );
+  }
+  return q;
+}
+
+const enteredCare = sql<
+  string | null
+>`(select max(p.start_date) from period_of_care p where p.child_id = child.id)`;
+
+/** The page's children with what is current: latest period of care, open legal status and placement, SW. */
+function details(db: Db, ids: number[]) {
   return db
     .selectFrom('child')
-    .where(childScope(actor, opts))
+    .where('child.id', 'in', ids)
     .leftJoinLateral(
       (eb) =>
         eb
@@ -69,7 +151,7 @@ function baseQuery(db: Db, actor: Actor, opts: ScopeOptions) {
       (eb) =>
         eb
           .selectFrom('placement')
-          .select(['placement.place_type', 'placement.postcode'])
+          .select(['placement.place_type'])
           .whereRef('placement.child_id', '=', 'child.id')
           .where('placement.end_date', 'is', null)
           .orderBy('placement.start_date', 'desc')
@@ -83,46 +165,22 @@ function baseQuery(db: Db, actor: Actor, opts: ScopeOptions) {
         .on('sw.role', '=', 'social_worker')
         .on('sw.end_date', 'is', null),
     )
-    .leftJoin('app_user as worker', 'worker.id', 'sw.user_id');
-}
-
-type Base = ReturnType<typeof baseQuery>;
-type Filtered =
-  Base extends SelectQueryBuilder<infer DB, infer TB, infer O>
-    ? SelectQueryBuilder<DB, TB, O>
-    : never;
-
-function applyFilters(q: Filtered, f: ChildListFilters): Filtered {
-  const term = searchTerm(f.q);
-  if (term.kind === 'dob') q = q.where('child.date_of_birth', '=', term.date);
-  if (term.kind === 'text') {
-    const words = term.words;
-    q = q.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['child.local_id']), '=', term.text.toLowerCase()),
-        eb.and(
-          words.map((w) => {
-            const pattern = `${escapeLike(w)}%`;
-            return eb.or([
-              eb(eb.fn('lower', ['child.last_name']), 'like', pattern),
-              eb(eb.fn('lower', ['child.first_name']), 'like', pattern),
-              eb(eb.fn('lower', ['child.preferred_name']), 'like', pattern),
-            ]);
-          }),
-        ),
-      ]),
-    );
-  }
-  if (f.team !== undefined) q = q.where('child.team_id', '=', f.team);
-  if (f.worker !== undefined) q = q.where('sw.user_id', '=', f.worker);
-  if (f.legal !== undefined) q = q.where('ls.status', '=', f.legal);
-  if (f.place !== undefined) q = q.where('pl.place_type', '=', f.place);
-  if (f.area !== undefined) {
-    const local = sql<boolean>`exists (select 1 from local_postcode lp where lp.postcode = upper(replace(${sql.ref('pl.postcode')}, ' ', '')))`;
-    q = q.where('pl.postcode', 'is not', null);
-    q = f.area === 'in' ? q.where(local) : q.where(sql<boolean>`not ${local}`);
-  }
-  return q;
+    .leftJoin('app_user as worker', 'worker.id', 'sw.user_id')
+    .leftJoin('team', 'team.id', 'child.team_id')
+    .select([
+      'child.id',
+      'child.local_id',
+      'child.first_name',
+      'child.last_name',
+      'child.preferred_name',
+      'child.date_of_birth',
+      'poc.start_date as entered',
+      'poc.end_date as left',
+      'ls.status as legal',
+      'pl.place_type as place',
+      'worker.display_name as worker',
+      'team.name as team',
+    ]);
 }
 
 /** One page of the children the actor may see, matching the filters. */
@@ -134,39 +192,29 @@ export async function listChildren(
 ): Promise<ChildListPage> {
   requirePermission(actor, 'child:read');
   return db.transaction().execute(async (trx) => {
-    const filtered = applyFilters(baseQuery(trx, actor, opts), f);
-    const total = await filtered
+    const q = matching(trx, actor, f, opts);
+    const total = await q
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
       .executeTakeFirstOrThrow();
     const dir = f.order;
-    let rows = filtered
-      .leftJoin('team', 'team.id', 'child.team_id')
-      .select([
-        'child.id',
-        'child.local_id',
-        'child.first_name',
-        'child.last_name',
-        'child.preferred_name',
-        'child.date_of_birth',
-        'poc.start_date as entered',
-        'poc.end_date as left',
-        'ls.status as legal',
-        'pl.place_type as place',
-        'worker.display_name as worker',
-        'team.name as team',
-      ]);
-    if (f.sort === 'dob') rows = rows.orderBy('child.date_of_birth', dir);
+    let ordered = q.select('child.id');
+    if (f.sort === 'dob') ordered = ordered.orderBy('child.date_of_birth', dir);
     else if (f.sort === 'entered')
-      rows = rows.orderBy(sql`${sql.ref('poc.start_date')} ${sql.raw(dir)} nulls last`);
+      ordered = ordered.orderBy(sql`${enteredCare} ${sql.raw(dir)} nulls last`);
     else
-      rows = rows
+      ordered = ordered
         .orderBy(sql`lower(${sql.ref('child.last_name')})`, dir)
         .orderBy(sql`lower(${sql.ref('child.first_name')})`, dir);
-    const page = await rows
-      .orderBy('child.id', dir)
-      .limit(PAGE_SIZE)
-      .offset((f.page - 1) * PAGE_SIZE)
-      .execute();
+    const ids = (
+      await ordered
+        .orderBy('child.id', dir)
+        .limit(PAGE_SIZE)
+        .offset((f.page - 1) * PAGE_SIZE)
+        .execute()
+    ).map((r) => r.id);
+    const rows = ids.length ? await details(trx, ids).execute() : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const page = ids.flatMap((id) => byId.get(id) ?? []);
     await audit(trx, actor, {
       action: 'list',
       recordType: 'child',

@@ -1,170 +1,161 @@
 // One child's record: every fact recorded about them, the 903 episodes and due items derived from
 // those facts, read in one transaction with the 'read' audit event. A child outside the actor's
 // scope, or not there at all, is "not found" (never "forbidden").
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../db/connect.ts';
 import { deriveEpisodes, type Episode } from '../../domain/care/index.ts';
 import { dueItems, type DueItem } from '../../domain/timescales/index.ts';
 import { NotFoundError, requirePermission } from '../../platform/access/access.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
+import { carerRef } from '../returns/export/load.ts';
 import { loadTimescaleInput } from '../timescales/load.ts';
 import { childScope, type ScopeOptions } from './scope.ts';
 
+/** Every fact recorded about one child, in one query (a JSON array per table, in date order). */
 async function loadFacts(db: Db, childId: number) {
-  const [
-    periods,
-    legal,
-    placements,
-    allocations,
-    reviews,
-    visits,
-    health,
-    immunisations,
-    sdqs,
-    missing,
-    substance,
-    convictions,
-    peps,
-    proceedings,
-    adoption,
-    orders,
-    previous,
-    pathwayPlans,
-    contacts,
-  ] = await Promise.all([
-    db
-      .selectFrom('period_of_care')
-      .selectAll()
-      .where('child_id', '=', childId)
-      .orderBy('start_date')
-      .execute(),
-    db
-      .selectFrom('legal_status')
-      .selectAll()
-      .where('child_id', '=', childId)
-      .orderBy('start_date')
-      .execute(),
-    db
-      .selectFrom('placement as p')
-      .leftJoin('fostering_household as h', 'h.id', 'p.fostering_household_id')
-      .leftJoin('home', 'home.id', 'p.home_id')
-      .leftJoin('provider as pr', 'pr.id', 'p.provider_id')
-      .selectAll('p')
-      .select(['h.name as household_name', 'home.name as home_name', 'pr.name as provider_name'])
-      .where('p.child_id', '=', childId)
-      .orderBy('p.start_date')
-      .execute(),
-    db
-      .selectFrom('allocation as a')
-      .innerJoin('app_user as u', 'u.id', 'a.user_id')
-      .leftJoin('team as t', 't.id', 'u.team_id')
-      .selectAll('a')
-      .select(['u.display_name', 'u.email', 'u.phone', 't.name as team_name'])
-      .where('a.child_id', '=', childId)
-      .orderBy('a.start_date')
-      .execute(),
-    db
-      .selectFrom('review as r')
-      .leftJoin('app_user as u', 'u.id', 'r.iro_id')
-      .selectAll('r')
-      .select('u.display_name as iro_name')
-      .where('r.child_id', '=', childId)
-      .orderBy('r.held_date')
-      .orderBy('r.due_date')
-      .execute(),
-    db
-      .selectFrom('visit as v')
-      .leftJoin('app_user as u', 'u.id', 'v.worker_id')
-      .selectAll('v')
-      .select('u.display_name as worker_name')
-      .where('v.child_id', '=', childId)
-      .orderBy('v.visit_date')
-      .execute(),
-    db
-      .selectFrom('health_assessment')
-      .selectAll()
-      .where('child_id', '=', childId)
-      .orderBy('assessment_date')
-      .execute(),
-    db
-      .selectFrom('immunisation_status')
-      .selectAll()
-      .where('child_id', '=', childId)
-      .orderBy('as_at')
-      .execute(),
-    db.selectFrom('sdq').selectAll().where('child_id', '=', childId).orderBy('sdq_date').execute(),
-    db
-      .selectFrom('missing_episode')
-      .selectAll()
-      .where('child_id', '=', childId)
-      .orderBy('start_date')
-      .execute(),
-    db
-      .selectFrom('substance_misuse')
-      .selectAll()
-      .where('child_id', '=', childId)
-      .orderBy('identified_date')
-      .execute(),
-    db
-      .selectFrom('conviction')
-      .selectAll()
-      .where('child_id', '=', childId)
-      .orderBy('conviction_date')
-      .execute(),
-    db.selectFrom('pep').selectAll().where('child_id', '=', childId).orderBy('pep_date').execute(),
-    db
-      .selectFrom('care_proceedings')
-      .selectAll()
-      .where('child_id', '=', childId)
-      .orderBy('issue_date')
-      .execute(),
-    db
-      .selectFrom('adoption_plan')
-      .selectAll()
-      .where('child_id', '=', childId)
-      .orderBy('decision_date')
-      .execute(),
-    db
-      .selectFrom('permanence_order')
-      .selectAll()
-      .where('child_id', '=', childId)
-      .orderBy('order_date')
-      .execute(),
-    db.selectFrom('previous_permanence').selectAll().where('child_id', '=', childId).execute(),
-    db
-      .selectFrom('pathway_plan')
-      .selectAll()
-      .where('child_id', '=', childId)
-      .orderBy('plan_date')
-      .execute(),
-    db
-      .selectFrom('care_leaver_contact')
-      .selectAll()
-      .where('child_id', '=', childId)
-      .orderBy('contact_date')
-      .execute(),
-  ]);
-  return {
-    periods,
-    legal,
-    placements,
-    allocations,
-    reviews,
-    visits,
-    health,
-    immunisations,
-    sdqs,
-    missing,
-    substance,
-    convictions,
-    peps,
-    proceedings,
-    adoption,
-    orders,
-    previous,
-    pathwayPlans,
-    contacts,
-  };
+  const row = await db
+    .selectNoFrom((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('period_of_care')
+          .selectAll()
+          .where('child_id', '=', childId)
+          .orderBy('start_date'),
+      ).as('periods'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('legal_status')
+          .selectAll()
+          .where('child_id', '=', childId)
+          .orderBy('start_date'),
+      ).as('legal'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('placement as p')
+          .leftJoin('fostering_household as h', 'h.id', 'p.fostering_household_id')
+          .leftJoin('home', 'home.id', 'p.home_id')
+          .leftJoin('provider as pr', 'pr.id', 'p.provider_id')
+          .selectAll('p')
+          .select([
+            'h.name as household_name',
+            'home.name as home_name',
+            'pr.name as provider_name',
+          ])
+          .where('p.child_id', '=', childId)
+          .orderBy('p.start_date'),
+      ).as('placements'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('allocation as a')
+          .innerJoin('app_user as u', 'u.id', 'a.user_id')
+          .leftJoin('team as t', 't.id', 'u.team_id')
+          .selectAll('a')
+          .select(['u.display_name', 'u.email', 'u.phone', 't.name as team_name'])
+          .where('a.child_id', '=', childId)
+          .orderBy('a.start_date'),
+      ).as('allocations'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('review as r')
+          .leftJoin('app_user as u', 'u.id', 'r.iro_id')
+          .selectAll('r')
+          .select('u.display_name as iro_name')
+          .where('r.child_id', '=', childId)
+          .orderBy('r.held_date')
+          .orderBy('r.due_date'),
+      ).as('reviews'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('visit as v')
+          .leftJoin('app_user as u', 'u.id', 'v.worker_id')
+          .selectAll('v')
+          .select('u.display_name as worker_name')
+          .where('v.child_id', '=', childId)
+          .orderBy('v.visit_date'),
+      ).as('visits'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('health_assessment')
+          .selectAll()
+          .where('child_id', '=', childId)
+          .orderBy('assessment_date'),
+      ).as('health'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('immunisation_status')
+          .selectAll()
+          .where('child_id', '=', childId)
+          .orderBy('as_at'),
+      ).as('immunisations'),
+      jsonArrayFrom(
+        eb.selectFrom('sdq').selectAll().where('child_id', '=', childId).orderBy('sdq_date'),
+      ).as('sdqs'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('missing_episode')
+          .selectAll()
+          .where('child_id', '=', childId)
+          .orderBy('start_date'),
+      ).as('missing'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('substance_misuse')
+          .selectAll()
+          .where('child_id', '=', childId)
+          .orderBy('identified_date'),
+      ).as('substance'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('conviction')
+          .selectAll()
+          .where('child_id', '=', childId)
+          .orderBy('conviction_date'),
+      ).as('convictions'),
+      jsonArrayFrom(
+        eb.selectFrom('pep').selectAll().where('child_id', '=', childId).orderBy('pep_date'),
+      ).as('peps'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('care_proceedings')
+          .selectAll()
+          .where('child_id', '=', childId)
+          .orderBy('issue_date'),
+      ).as('proceedings'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('adoption_plan')
+          .selectAll()
+          .where('child_id', '=', childId)
+          .orderBy('decision_date'),
+      ).as('adoption'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('permanence_order')
+          .selectAll()
+          .where('child_id', '=', childId)
+          .orderBy('order_date'),
+      ).as('orders'),
+      jsonArrayFrom(
+        eb.selectFrom('previous_permanence').selectAll().where('child_id', '=', childId),
+      ).as('previous'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('pathway_plan')
+          .selectAll()
+          .where('child_id', '=', childId)
+          .orderBy('plan_date'),
+      ).as('pathwayPlans'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('care_leaver_contact')
+          .selectAll()
+          .where('child_id', '=', childId)
+          .orderBy('contact_date'),
+      ).as('contacts'),
+    ])
+    .executeTakeFirstOrThrow();
+  return row;
 }
 
 export type ChildFacts = Awaited<ReturnType<typeof loadFacts>>;
@@ -220,12 +211,7 @@ export function episodesOf(child: ChildRow, facts: ChildFacts): Episode[] {
         end: p.end_date,
         reasonForChange: p.reason_for_change,
         categoryOfNeed: p.category_of_need,
-        carerRef:
-          p.fostering_household_id !== null
-            ? `household:${String(p.fostering_household_id)}`
-            : p.home_id !== null
-              ? `home:${String(p.home_id)}`
-              : null,
+        carerRef: carerRef(p),
       })),
     },
     { homePostcode: child.home_postcode },

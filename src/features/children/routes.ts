@@ -109,7 +109,12 @@ export function childrenRoutes(db: Db, config: Config): Router {
 
   for (const section of SECTIONS) {
     const path = section.path ? `/children/:id/${section.path}` : '/children/:id';
-    router.get(path, async (req: Request, res) => {
+    router.get(path, async (req: Request, res, next) => {
+      // Not a child id (e.g. /children/new): another route may own the path.
+      if (!/^\d+$/.test(String(req.params.id))) {
+        next();
+        return;
+      }
       const actor = actorOf(req);
       requirePermission(actor, 'child:read');
       const childId = childIdParam(req.params.id);
