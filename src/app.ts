@@ -143,6 +143,7 @@ function setUpApi(app: Express, deps: FeatureDeps, features: Promise<Feature[]>)
       apiRouter(
         (await features).flatMap((f) => f.api ?? []),
         deps.db,
+        deps.config,
       ),
     ),
   );

@@ -293,6 +293,8 @@ export interface PreviousPermanenceTable {
   /** 903 PREV_PERM P1–P4, Z1. */
   prev_perm: string;
   order_date: string | null;
+  /** 903 DATE_PERM when only the month or year is known: 'ZZ/05/2019', 'ZZ/ZZ/2019' (0014). */
+  order_date_partial: ColumnType<string | null, string | null | undefined, string | null>;
   la_code: string | null;
   version: Version;
 }

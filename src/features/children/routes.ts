@@ -11,7 +11,8 @@ import { ChildListQuery, type ChildListFilters } from './listQuery.ts';
 import { PAGE_SIZE, listChildren, listOptions } from './listService.ts';
 import { keptParams, pagination } from './paging.ts';
 import { readChildRecord } from './recordService.ts';
-import { FORM_ROUTES, SECTIONS, STATUS_TAGS, sectionTables } from './sections.ts';
+import { recordingLinks } from '../recording/links.ts';
+import { SECTIONS, STATUS_TAGS, sectionOfForm, sectionTables } from './sections.ts';
 import { summarise } from './summary.ts';
 
 const SORT_HEADERS: [string, ChildListFilters['sort'] | null][] = [
@@ -137,12 +138,7 @@ export function childrenRoutes(db: Db, config: Config): Router {
           current: s.id === section.id,
         })),
         tables: sectionTables(section.id, record),
-        actions: can(actor, 'child:write')
-          ? (FORM_ROUTES[section.id] ?? []).map(([text, p]) => ({
-              text,
-              href: `/children/${String(childId)}/${p}`,
-            }))
-          : [],
+        actions: recordingLinks(childId, actor).filter((l) => sectionOfForm(l.href) === section.id),
         reviewTag: summary.nextReview ? STATUS_TAGS[summary.nextReview.status] : undefined,
         canSeeViewers: can(actor, 'audit:child-viewers'),
       });

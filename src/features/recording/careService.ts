@@ -20,6 +20,7 @@ import type {
   NewPlacementInput,
   StartPeriodInput,
 } from './schemas.ts';
+import type { EditLegalStatusInput } from './editSchemas.ts';
 
 export interface Ctx {
   db: Db;
@@ -493,6 +494,13 @@ export async function getPlacement(
   return inChildTransaction(ctx, childId, async (trx) => {
     const row = await placementRow(trx, childId, placementId);
     if (!row) throw new NotFoundError();
+    await audit(trx, ctx.actor, {
+      action: 'read',
+      recordType: 'placement',
+      recordId: placementId,
+      childId,
+      detail: { purpose: 'edit' },
+    });
     return placementValues(row);
   });
 }
@@ -601,6 +609,99 @@ export async function getPeriod(ctx: Ctx, childId: number, periodId: number) {
       .where('child_id', '=', childId)
       .executeTakeFirst();
     if (!row) throw new NotFoundError();
+    await audit(trx, ctx.actor, {
+      action: 'read',
+      recordType: 'period_of_care',
+      recordId: periodId,
+      childId,
+      detail: { purpose: 'edit' },
+    });
     return periodValues(row);
+  });
+}
+
+/** A legal status as its edit form's values. */
+export async function getLegalStatus(ctx: Ctx, childId: number, statusId: number) {
+  requireAny(ctx.actor, CARE);
+  return inChildTransaction(ctx, childId, async (trx) => {
+    const row = await legalStatusRow(trx, childId, statusId);
+    if (!row) throw new NotFoundError();
+    await audit(trx, ctx.actor, {
+      action: 'read',
+      recordType: 'legal_status',
+      recordId: statusId,
+      childId,
+      detail: { purpose: 'edit' },
+    });
+    return row;
+  });
+}
+
+async function legalStatusRow(trx: Trx, childId: number, statusId: number) {
+  const r = await trx
+    .selectFrom('legal_status')
+    .select(['status', 'start_date', 'version'])
+    .where('id', '=', statusId)
+    .where('child_id', '=', childId)
+    .executeTakeFirst();
+  return r && { status: r.status, startDate: r.start_date, version: r.version };
+}
+
+/**
+ * Correct a legal status's code or start date, unless someone changed it since `version` was read.
+ * A previous status that ended on the old start date moves with it, so no gap appears.
+ */
+export async function editLegalStatus(
+  ctx: Ctx,
+  childId: number,
+  statusId: number,
+  input: EditLegalStatusInput,
+): Promise<void> {
+  requireAny(ctx.actor, CARE);
+  await inChildTransaction(ctx, childId, async (trx, _child, before) => {
+    const row = await legalStatusRow(trx, childId, statusId);
+    if (!row) throw new NotFoundError();
+    if (row.version !== input.version) throw new StaleVersion(row);
+    const self = before.legalStatuses.find((s) => s.id === statusId);
+    const previous = before.legalStatuses.find(
+      (s) =>
+        s.periodOfCareId === self?.periodOfCareId && s.id !== statusId && s.end === row.startDate,
+    );
+    const after: CareFacts = {
+      ...before,
+      legalStatuses: before.legalStatuses.map((s) =>
+        s.id === statusId
+          ? { ...s, status: input.status, start: input.startDate }
+          : s === previous
+            ? { ...s, end: input.startDate }
+            : s,
+      ),
+    };
+    const fieldOf = (p: FactProblem) => (p.field === 'status' ? 'status' : 'startDate');
+    refuseIf(newProblems(before, after, ctx.today, fieldOf, 'startDate'));
+    if (previous)
+      await trx
+        .updateTable('legal_status')
+        .set((eb) => ({ end_date: input.startDate, version: eb('version', '+', 1) }))
+        .where('id', '=', previous.id)
+        .execute();
+    const done = await trx
+      .updateTable('legal_status')
+      .set((eb) => ({
+        status: input.status,
+        start_date: input.startDate,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', statusId)
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    if (done.numUpdatedRows !== 1n) throw new StaleVersion(row);
+    await audit(trx, ctx.actor, {
+      action: 'update',
+      recordType: 'legal_status',
+      recordId: statusId,
+      childId,
+      detail: { ...input, fromVersion: input.version, movedPrevious: previous?.id ?? null },
+    });
   });
 }

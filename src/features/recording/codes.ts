@@ -181,6 +181,25 @@ export const LABELS: Partial<Record<CodeListName, Record<string, string>>> = {
     G6: 'Not in education, training or employment: illness or disability',
     '0': 'Information not known',
   },
+  'PrevPerm.PREV_PERM': {
+    P1: 'Adoption',
+    P2: 'Special guardianship order',
+    P3: 'Residence order or child arrangements order',
+    P4: 'Previous permanence order made outside England',
+    Z1: 'Not applicable or not known',
+  },
+  'SWEpisodes.SW_REASON': {
+    MANAGE: 'Management decision',
+    FCONTA: 'Social worker’s fixed-term contract ended',
+    LEFTRL: 'Social worker left the role',
+    ORGRST: 'Organisational restructure',
+    TSPROC: 'Transfer at a stage of the process',
+    ABSENC: 'Social worker absent',
+    CHCHAN: 'Child asked for a change',
+    PCCHAN: 'Parent or carer asked for a change',
+    SWDIED: 'Social worker died',
+    OTHERS: 'Other reason',
+  },
 };
 
 const ACCOMMODATION: Record<string, string> = {

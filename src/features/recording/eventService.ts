@@ -26,9 +26,10 @@ export const PERMISSIONS_FOR = {
   casework: ['child:write'],
 } as const satisfies Record<string, readonly Permission[]>;
 
-type Dates = { field: string; what: string; value: string | null }[];
+export type Dates = { field: string; what: string; value: string | null }[];
 
-async function write<T>(
+/** Check access, lock the child, check `dates` (and `extra`), then `work`: one transaction. */
+export async function write<T>(
   ctx: Ctx,
   childId: number,
   permissions: readonly Permission[],
@@ -48,7 +49,7 @@ async function write<T>(
   });
 }
 
-function after(
+export function after(
   field: string,
   value: string | null,
   than: string | null,
@@ -152,17 +153,9 @@ export async function addHealth(ctx: Ctx, childId: number, input: HealthInput): 
   });
 }
 
-export async function addMissing(ctx: Ctx, childId: number, input: MissingInput): Promise<number> {
-  const dates = [
-    { field: 'startDate', what: 'the date the child went missing or away', value: input.startDate },
-    { field: 'endDate', what: 'the date the child returned', value: input.endDate },
-    {
-      field: 'interviewOffered',
-      what: 'the date the return interview was offered',
-      value: input.interviewOffered,
-    },
-  ];
-  const order = () => [
+/** A missing episode's dates in order: returned and interview offered not before it started. */
+export function missingOrder(input: MissingInput): FieldProblem[] {
+  return [
     ...after(
       'endDate',
       input.endDate,
@@ -176,6 +169,19 @@ export async function addMissing(ctx: Ctx, childId: number, input: MissingInput)
       'The date the return interview was offered must be the same as or after the date the child went missing or away',
     ),
   ];
+}
+
+export async function addMissing(ctx: Ctx, childId: number, input: MissingInput): Promise<number> {
+  const dates = [
+    { field: 'startDate', what: 'the date the child went missing or away', value: input.startDate },
+    { field: 'endDate', what: 'the date the child returned', value: input.endDate },
+    {
+      field: 'interviewOffered',
+      what: 'the date the return interview was offered',
+      value: input.interviewOffered,
+    },
+  ];
+  const order = () => missingOrder(input);
   return write(
     ctx,
     childId,
@@ -336,6 +342,13 @@ export async function getPermanence(
       .where('child_id', '=', childId)
       .executeTakeFirst();
     if (!row) throw new NotFoundError();
+    await audit(trx, ctx.actor, {
+      action: 'read',
+      recordType: 'adoption_plan',
+      recordId: planId,
+      childId,
+      detail: { purpose: 'edit' },
+    });
     return permanenceValues(row);
   });
 }
@@ -380,6 +393,20 @@ export async function editPermanence(
   );
 }
 
+/** A young person in touch needs their activity and accommodation. */
+export function contactDetail(input: CareLeaverContactInput): FieldProblem[] {
+  return input.inTouch === 'YES'
+    ? [
+        ...(input.activity === null
+          ? [{ field: 'activity', message: 'Select the young person’s main activity' }]
+          : []),
+        ...(input.accommodation === null
+          ? [{ field: 'accommodation', message: 'Select the young person’s accommodation' }]
+          : []),
+      ]
+    : [];
+}
+
 export async function addCareLeaverContact(
   ctx: Ctx,
   childId: number,
@@ -388,17 +415,7 @@ export async function addCareLeaverContact(
   const dates = [
     { field: 'contactDate', what: 'the date of the contact', value: input.contactDate },
   ];
-  const needsDetail = () =>
-    input.inTouch === 'YES'
-      ? [
-          ...(input.activity === null
-            ? [{ field: 'activity', message: 'Select the young person’s main activity' }]
-            : []),
-          ...(input.accommodation === null
-            ? [{ field: 'accommodation', message: 'Select the young person’s accommodation' }]
-            : []),
-        ]
-      : [];
+  const needsDetail = () => contactDetail(input);
   return write(
     ctx,
     childId,

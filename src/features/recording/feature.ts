@@ -1,15 +1,13 @@
-// Recording facts about a child: a new child, periods of care, legal status, placements, reviews,
-// visits, health, missing episodes, adoption milestones, care leaver contacts and allocations
-// (pages under /children/:id/... and the same actions under /api/v1).
-import { Router } from 'express';
+// Recording facts about a child: a new child and their details, periods of care, legal status,
+// placements, reviews, visits, health, missing episodes, substance misuse and convictions, adoption
+// and permanence, care leaver contacts and allocations (pages under /children/..., the same actions
+// under /api/v1).
 import type { Feature } from '../../platform/http/features.ts';
 import { recordingApi } from './api.ts';
-import { newChildRoutes, recordingRoutes } from './routes.ts';
-import { scopeSetting } from './scope.ts';
+import { recordingRoutes } from './routes.ts';
 
 export const feature: Feature = {
   name: 'recording',
-  publicRoutes: ({ db, config }) => Router().use(scopeSetting(config), newChildRoutes(db, config)),
   routes: ({ db, config }) => recordingRoutes(db, config),
   api: recordingApi,
 };

@@ -12,7 +12,8 @@ export interface Item {
 
 export interface FieldSpec {
   name: string;
-  kind: 'date' | 'select' | 'radios' | 'text' | 'number' | 'yesno';
+  /** 'partialDate': day, month and year where only the year (or month and year) may be known. */
+  kind: 'date' | 'partialDate' | 'select' | 'radios' | 'text' | 'number' | 'yesno';
   label: string;
   hint?: string;
   /** For select and radios. */
@@ -21,6 +22,8 @@ export interface FieldSpec {
   numeric?: boolean;
   /** CSS width class for text and number inputs. */
   width?: string;
+  /** Radios: the fields each choice reveals (GOV.UK conditional reveal; all shown without JS). */
+  reveals?: Record<string, string[]>;
 }
 
 export type Body = Record<string, unknown>;
@@ -49,6 +52,9 @@ export function rawFromForm(fields: readonly FieldSpec[], body: Body): Record<st
         body[`${f.name}-year`],
       );
       raw[f.name] = d === null ? undefined : d === 'invalid' ? 'not a date' : d;
+    } else if (f.kind === 'partialDate') {
+      const parts = ['year', 'month', 'day'].map((p) => str(body[`${f.name}-${p}`]));
+      raw[f.name] = parts.every((p) => p === '') ? undefined : parts.join('-');
     } else if (f.kind === 'number' || f.numeric) {
       const s = str(body[f.name]);
       raw[f.name] = s === '' ? undefined : /^-?\d+$/.test(s) ? Number(s) : s;
@@ -101,30 +107,71 @@ export function errorsFor(fields: readonly FieldSpec[], problems: readonly Field
     const f = byName.get(p.field) ?? fields[0];
     const name = f?.name ?? p.field;
     if (!errors[name]) errors[name] = { text: p.message };
-    errorList.push({ text: p.message, href: `#${f?.kind === 'date' ? `${name}-day` : name}` });
+    const dated = f?.kind === 'date' || f?.kind === 'partialDate';
+    errorList.push({ text: p.message, href: `#${dated ? `${name}-day` : name}` });
   }
   return { errors, errorList };
 }
 
 /** Macro parameters for each field, ready for views/form.njk. */
+export interface FieldParams {
+  kind: FieldSpec['kind'];
+  params: Record<string, unknown>;
+  /** Radios: for each choice, the fields it reveals. */
+  reveal?: Record<string, FieldParams[]>;
+}
+
+/**
+ * Macro parameters for each field, ready for views/form.njk; fields a radio choice reveals are
+ * nested under that choice (with a hint naming it, for when they all show without JavaScript).
+ */
 export function fieldParams(
   fields: readonly FieldSpec[],
   body: Body,
   errors: Record<string, { text: string }>,
-): { kind: FieldSpec['kind']; params: Record<string, unknown> }[] {
-  return fields.map((f) => {
+): FieldParams[] {
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  const nested = new Set(fields.flatMap((f) => Object.values(f.reveals ?? {}).flat()));
+  return fields
+    .filter((f) => !nested.has(f.name))
+    .map((f) => {
+      const one = oneField(f, body, errors);
+      if (!f.reveals) return one;
+      const reveal: Record<string, FieldParams[]> = {};
+      for (const [value, names] of Object.entries(f.reveals)) {
+        const choice = f.items?.find((i) => i.value === value)?.text ?? value;
+        reveal[value] = names.flatMap((n) => {
+          const inner = byName.get(n);
+          if (!inner) return [];
+          const hint = `${inner.hint ? `${inner.hint} ` : ''}Only for: ${choice}.`;
+          return [oneField({ ...inner, hint }, body, errors)];
+        });
+      }
+      return { ...one, reveal };
+    });
+}
+
+function oneField(f: FieldSpec, body: Body, errors: Record<string, { text: string }>): FieldParams {
+  {
     const errorMessage = errors[f.name];
     const hint = f.hint ? { text: f.hint } : undefined;
     const value = str(body[f.name]);
     switch (f.kind) {
       case 'date':
+      case 'partialDate':
         return {
           kind: f.kind,
           params: {
             id: f.name,
             namePrefix: f.name,
             fieldset: { legend: { text: f.label, classes: 'govuk-fieldset__legend--s' } },
-            hint: hint ?? { text: 'For example, 27 3 2026' },
+            hint:
+              hint ??
+              (f.kind === 'partialDate'
+                ? {
+                    text: 'For example, 27 3 2016. If you do not know the day or month, leave them blank.',
+                  }
+                : { text: 'For example, 27 3 2026' }),
             errorMessage,
             items: (['day', 'month', 'year'] as const).map((part) => ({
               name: part,
@@ -189,5 +236,5 @@ export function fieldParams(
           },
         };
     }
-  });
+  }
 }

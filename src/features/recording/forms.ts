@@ -29,6 +29,7 @@ import {
   getPermanence,
 } from './eventService.ts';
 import type { FieldSpec, Item } from './fields.ts';
+import { moreForms } from './moreForms.ts';
 import {
   AllocationInput,
   CareLeaverContactInput,
@@ -61,6 +62,8 @@ export interface FormDef {
   edit?: {
     load: (ctx: Ctx, childId: number, recordId: number) => Promise<Record<string, unknown>>;
   };
+  /** The record edited is the child itself (no :rid in the path). */
+  editsChild?: boolean;
   title: string;
   submit: string;
   flash: string;
@@ -125,9 +128,9 @@ const reasonForChange = (label: string): FieldSpec => ({
   items: codeItems('Episodes.REASON_PLACE_CHANGE', null, { blank: 'Not applicable' }),
 });
 
-const CHILD = '/children/:id';
+export const CHILD = '/children/:id';
 
-export const FORMS: readonly FormDef[] = [
+const BASE_FORMS: readonly FormDef[] = [
   {
     page: '/children/new',
     api: { method: 'post', path: '/children' },
@@ -348,23 +351,16 @@ export const FORMS: readonly FormDef[] = [
           { value: 'immunisations', text: 'Immunisation status' },
           { value: 'sdq', text: 'Strengths and difficulties questionnaire (SDQ)' },
         ],
+        reveals: { immunisations: ['upToDate'], sdq: ['score', 'sdqReason'] },
       },
       { name: 'date', kind: 'date', label: 'Date of the assessment' },
-      {
-        name: 'upToDate',
-        kind: 'yesno',
-        label: 'Immunisations up to date? (immunisation status only)',
-      },
-      {
-        name: 'score',
-        kind: 'number',
-        label: 'SDQ score (SDQ only)',
-        hint: 'A whole number from 0 to 40.',
-      },
+      { name: 'upToDate', kind: 'yesno', label: 'Are the child’s immunisations up to date?' },
+      { name: 'score', kind: 'number', label: 'SDQ score', hint: 'A whole number from 0 to 40.' },
       {
         name: 'sdqReason',
         kind: 'select',
-        label: 'Reason there is no SDQ score (SDQ only)',
+        label: 'Reason there is no SDQ score',
+        hint: 'Leave as “Not applicable” when you entered a score.',
         items: codeItems('OC2.SDQ_REASON', null, { blank: 'Not applicable' }),
       },
     ],
@@ -472,6 +468,9 @@ export const FORMS: readonly FormDef[] = [
     save: (ctx, childId, input: AllocationInput) => addAllocation(ctx, childId, input),
   },
 ];
+
+/** Every form: the ones above, then the edits and further facts (moreForms.ts) built on them. */
+export const FORMS: readonly FormDef[] = [...BASE_FORMS, ...moreForms(BASE_FORMS)];
 
 function permanenceForms(): FormDef[] {
   const fields = (): FieldSpec[] => [

@@ -7,7 +7,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connect.ts';
 import { NotFoundError } from '../../platform/access/access.ts';
-import { actorOf, requireSignIn } from '../../platform/auth/authenticate.ts';
+import { actorOf } from '../../platform/auth/authenticate.ts';
 import { formatUkDate } from '../../platform/views/nunjucks.ts';
 import { childScope } from '../children/scope.ts';
 import type { Ctx } from './careService.ts';
@@ -62,30 +62,21 @@ function conflictRows(fields: readonly FieldSpec[], current: Body) {
   });
 }
 
-/** The forms under /children/:id/... (mounted with the other signed-in pages). */
+/** Every recording form's page (mounted with the other signed-in pages; /children/new included). */
 export function recordingRoutes(db: Db, config: Config): Router {
   const router = Router();
-  for (const form of FORMS) if (form.page !== NEW_CHILD) mount(router, form, db, config);
+  for (const form of FORMS) mount(router, form, db, config);
   return router;
 }
-
-/**
- * /children/new, mounted ahead of the feature pages (with the public routes, behind its own
- * requireSignIn): the children area's /children/:id would otherwise take "new" for an id.
- */
-export function newChildRoutes(db: Db, config: Config): Router {
-  const router = Router();
-  router.use(NEW_CHILD, requireSignIn);
-  for (const form of FORMS) if (form.page === NEW_CHILD) mount(router, form, db, config);
-  return router;
-}
-
-const NEW_CHILD = '/children/new';
 
 function mount(router: Router, form: FormDef, db: Db, config: Config): void {
   const ids = (req: Request) => ({
     childId: form.page.startsWith('/children/:id') ? positiveId(req.params.id) : 0,
-    recordId: form.edit ? positiveId(req.params.rid) : 0,
+    recordId: form.editsChild
+      ? positiveId(req.params.id)
+      : form.edit
+        ? positiveId(req.params.rid)
+        : 0,
   });
 
   const render = async (

@@ -26,7 +26,7 @@ export const optionalDate = (what: string) =>
 export const code = (list: CodeListName, message: string) =>
   z.string({ error: message }).refine((v) => currentCodes(list).has(v), message);
 
-const optionalCode = (list: CodeListName, message: string) =>
+export const optionalCode = (list: CodeListName, message: string) =>
   code(list, message)
     .nullish()
     .transform((v) => v ?? null);
@@ -40,7 +40,7 @@ const id = (message: string) =>
     .transform((v) => v ?? null);
 
 const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/i;
-const postcode = z
+export const postcode = z
   .string()
   .trim()
   .regex(POSTCODE, 'Enter a real postcode, like BD1 1HY')
@@ -228,13 +228,23 @@ export const AllocationInput = z.object({
 });
 export type AllocationInput = z.output<typeof AllocationInput>;
 
-const optionalText = (max: number, message: string) =>
+export const optionalText = (max: number, message: string) =>
   z
     .string()
     .trim()
     .max(max, message)
     .nullish()
     .transform((v) => (v ? v : null));
+
+/** The NHS number's modulus 11 check digit (NHS Data Dictionary). */
+export function nhsNumberValid(digits: string): boolean {
+  if (!/^[0-9]{10}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
+  const check = 11 - (sum % 11);
+  const expected = check === 11 ? 0 : check;
+  return expected !== 10 && expected === Number(digits[9]);
+}
 
 export const NewChildInput = z.object({
   firstName: z
@@ -264,6 +274,10 @@ export const NewChildInput = z.object({
     .refine(
       (v) => v === null || /^[0-9]{10}$/.test(v),
       'Enter a 10 digit NHS number, like 4857773456',
+    )
+    .refine(
+      (v) => v === null || !/^[0-9]{10}$/.test(v) || nhsNumberValid(v),
+      'Enter a valid NHS number: its last digit does not match the others (check each digit)',
     ),
   homePostcode: postcode,
 });

@@ -3,6 +3,7 @@
 // the same schemas. Features export their routes as `api` in src/features/<area>/feature.ts.
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
+import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connect.ts';
 import { can, type Permission } from '../access/access.ts';
 import type { Actor } from '../access/actor.ts';
@@ -28,6 +29,8 @@ export interface ApiContext<P, Q, B> {
   query: Q;
   body: B;
   db: Db;
+  /** The service's settings (e.g. teamScope for who sees which children). */
+  config: Config;
   req: Request;
   res: Response;
 }
@@ -97,7 +100,7 @@ function runParser(parse: RequestHandler, req: Request, res: Response): Promise<
   });
 }
 
-export function apiRouter(routes: readonly AnyApiRoute[], db: Db): Router {
+export function apiRouter(routes: readonly AnyApiRoute[], db: Db, config: Config): Router {
   const router = Router();
   for (const route of routes) {
     const body = route.body ? strictBody(route.body) : undefined;
@@ -119,6 +122,7 @@ export function apiRouter(routes: readonly AnyApiRoute[], db: Db): Router {
         query: parseOr400(route.query, req.query, 'query'),
         body: body ? parseOr400(body, req.body ?? {}, 'body') : undefined,
         db,
+        config,
         req,
         res,
       };

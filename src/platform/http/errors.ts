@@ -11,6 +11,7 @@ interface Answer {
   title: string;
   detail: string;
   errors?: FieldError[] | undefined;
+  extensions?: Record<string, unknown> | undefined;
 }
 
 function hasCode(err: unknown): err is { code?: unknown; type?: unknown; status?: unknown } {
@@ -24,6 +25,7 @@ export function classify(err: unknown): Answer | undefined {
       title: err.title,
       detail: err.detail ?? err.title,
       errors: err.errors,
+      extensions: err.extensions,
     };
   if (err instanceof NotFoundError)
     return { status: 404, title: 'Page not found', detail: 'There is nothing at this address.' };
@@ -60,7 +62,13 @@ export function isApi(req: Request): boolean {
 
 function answer(req: Request, res: Response, a: Answer): void {
   if (isApi(req)) {
-    sendProblem(res, { status: a.status, title: a.title, detail: a.detail, errors: a.errors });
+    sendProblem(res, {
+      status: a.status,
+      title: a.title,
+      detail: a.detail,
+      errors: a.errors,
+      extensions: a.extensions,
+    });
     return;
   }
   res.status(a.status).render('pages/message.njk', { title: a.title, paragraphs: [a.detail] });

@@ -21,17 +21,30 @@ export class ProblemError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly errors: FieldError[] | undefined;
-  constructor(status: number, title: string, detail?: string, errors?: FieldError[]) {
+  /** Extension members added to the problem body (RFC 9457 §3.2), e.g. `{ current: {...} }`. */
+  readonly extensions: Record<string, unknown> | undefined;
+  constructor(
+    status: number,
+    title: string,
+    detail?: string,
+    errors?: FieldError[],
+    extensions?: Record<string, unknown>,
+  ) {
     super(detail ?? title);
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.errors = errors;
+    this.extensions = extensions;
   }
 }
 
-export function sendProblem(res: Response, p: Omit<Problem, 'type'>): void {
-  const body: Problem = { type: 'about:blank', ...p };
+export function sendProblem(
+  res: Response,
+  p: Omit<Problem, 'type'> & { extensions?: Record<string, unknown> | undefined },
+): void {
+  const { extensions, ...problem } = p;
+  const body: Problem = { ...extensions, type: 'about:blank', ...problem };
   res.status(p.status).type('application/problem+json').send(JSON.stringify(body));
 }
 
