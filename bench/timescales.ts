@@ -1,8 +1,13 @@
-// Due items for N generated children (default 100,000): `npm run bench -- timescales [N]`.
+// Statutory timescales. `npm run bench -- timescales [N]`: the pure engine over N generated
+// children (default 100,000). `npm run bench -- timescales --db [--scale N] [--repeats R]`: the demo
+// authority on PostgreSQL (BENCH_DATABASE_URL; a fresh database is created and dropped): load and
+// compute every due item, then the tray pages' medians (bench/timescales/authority.ts).
 import { addDays, addMonths, addWeeks } from '../src/domain/dates/index.ts';
 import { dueItems, type ChildTimescaleInput } from '../src/domain/timescales/index.ts';
+import { runAuthority } from './timescales/authority.ts';
 
-export const description = 'Statutory due items for 100,000 generated children (pure engine)';
+export const description =
+  'Statutory due items: pure engine for N children, or --db [--scale N] on PostgreSQL with tray pages';
 
 function generate(i: number): ChildTimescaleInput {
   const start = addDays('2019-01-07', (i * 37) % 2500);
@@ -69,11 +74,21 @@ function generate(i: number): ChildTimescaleInput {
   };
 }
 
+function arg(args: string[], name: string, fallback: string): string {
+  const i = args.indexOf(name);
+  return i === -1 ? fallback : (args[i + 1] ?? fallback);
+}
+
 export async function run(args: string[]): Promise<void> {
+  if (args.includes('--db')) {
+    await runAuthority(Number(arg(args, '--scale', '1')), Number(arg(args, '--repeats', '3')));
+    return;
+  }
   const n = Number(args[0] ?? 100_000);
   const t0 = performance.now();
   const children = Array.from({ length: n }, (_, i) => generate(i));
   const t1 = performance.now();
+  const cpu0 = process.cpuUsage();
   let items = 0;
   let overdue = 0;
   for (const c of children) {
@@ -83,9 +98,10 @@ export async function run(args: string[]): Promise<void> {
     }
   }
   const t2 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
   await Promise.resolve();
   console.log(
     `timescales: ${n} children, ${items} items (${overdue} overdue); generate ${(t1 - t0).toFixed(0)} ms, ` +
-      `dueItems ${(t2 - t1).toFixed(0)} ms (${(((t2 - t1) / n) * 1000).toFixed(1)} µs per child)`,
+      `dueItems ${(t2 - t1).toFixed(0)} ms (${(((t2 - t1) / n) * 1000).toFixed(1)} µs per child; CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms, ${((cpu.user + cpu.system) / n).toFixed(1)} µs per child)`,
   );
 }

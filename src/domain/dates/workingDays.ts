@@ -45,6 +45,29 @@ export function isWorkingDay(date: IsoDate): boolean {
   return isWorkingDayNumber(toDayNumber(date));
 }
 
+interface YearTable {
+  /** Day number of 1 January. */
+  start: number;
+  /** 1 for a working day, by day of the year. */
+  working: Uint8Array;
+}
+
+const tables = new Map<number, YearTable>();
+
+/** Working-day flags for a whole year, built once (addWorkingDays steps through these). */
+function yearTable(year: number): YearTable {
+  let t = tables.get(year);
+  if (!t) {
+    const start = toDayNumber(`${String(year).padStart(4, '0')}-01-01`);
+    const end = toDayNumber(`${String(year + 1).padStart(4, '0')}-01-01`);
+    const working = new Uint8Array(end - start);
+    for (let n = start; n < end; n++) working[n - start] = isWorkingDayNumber(n) ? 1 : 0;
+    t = { start, working };
+    tables.set(year, t);
+  }
+  return t;
+}
+
 /**
  * The date `count` working days after `date` (before it when negative). The start date is never
  * counted: Fri 18 Dec 2026 + 5 = Tue 29 Dec 2026 (25 and 28 Dec are bank holidays). Zero returns
@@ -54,9 +77,17 @@ export function addWorkingDays(date: IsoDate, count: number): IsoDate {
   let n = toDayNumber(date);
   const step = count < 0 ? -1 : 1;
   let left = Math.abs(count);
+  let year = Number(date.slice(0, 4));
+  let t = yearTable(year);
   while (left > 0) {
     n += step;
-    if (isWorkingDayNumber(n)) left--;
+    let i = n - t.start;
+    if (i < 0 || i >= t.working.length) {
+      year += step;
+      t = yearTable(year);
+      i = n - t.start;
+    }
+    if (t.working[i] === 1) left--;
   }
   return fromDayNumber(n);
 }

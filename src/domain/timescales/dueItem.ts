@@ -1,6 +1,6 @@
 // A due item and how its status is worked out: one place for "done / due / overdue / upcoming" and
 // for applying recorded extensions and exemptions.
-import { daysBetween, type IsoDate } from '../dates/index.ts';
+import { addDays, type IsoDate } from '../dates/index.ts';
 import type { Extension } from './inputs.ts';
 import { type RuleId, sourceOf } from './sources.ts';
 
@@ -59,11 +59,12 @@ export function statusOn(
   due: IsoDate,
   doneOn: IsoDate | null | undefined,
   today: IsoDate,
+  windowEnd: IsoDate = addDays(today, DUE_WINDOW_DAYS),
 ): DueStatus {
   if (doneOn) return 'done';
-  const days = daysBetween(today, due);
-  if (days < 0) return 'overdue';
-  return days <= DUE_WINDOW_DAYS ? 'due' : 'upcoming';
+  // ISO dates order as strings: no parsing per item.
+  if (due < today) return 'overdue';
+  return due <= windowEnd ? 'due' : 'upcoming';
 }
 
 function valid(e: Extension): boolean {
@@ -100,8 +101,13 @@ export function applyExtensions(draft: Draft, extensions: readonly Extension[]):
   return { ...draft, due: chosen.newDue ?? draft.due, extension: applied };
 }
 
-export function finish(draft: Draft, today: IsoDate, extensions: readonly Extension[]): DueItem {
-  const d = applyExtensions(draft, extensions);
+export function finish(
+  draft: Draft,
+  today: IsoDate,
+  extensions: readonly Extension[],
+  windowEnd: IsoDate = addDays(today, DUE_WINDOW_DAYS),
+): DueItem {
+  const d = extensions.length === 0 ? draft : applyExtensions(draft, extensions);
   const exempt = d.extension?.kind === 'exemption';
   const item: DueItem = {
     rule: d.rule,
@@ -109,7 +115,7 @@ export function finish(draft: Draft, today: IsoDate, extensions: readonly Extens
     what: d.what,
     whom: d.whom,
     due: d.due,
-    status: exempt ? 'done' : statusOn(d.due, d.doneOn, today),
+    status: exempt ? 'done' : statusOn(d.due, d.doneOn, today, windowEnd),
     basis: d.basis,
     source: sourceOf(d.rule),
   };

@@ -1,7 +1,8 @@
 // dueItems(): every statutory due item for one child, carer or private fostering arrangement.
 import type { IsoDate } from '../dates/index.ts';
 import { childContext } from './childContext.ts';
-import { type Draft, type DueItem, finish } from './dueItem.ts';
+import { addDays } from '../dates/index.ts';
+import { DUE_WINDOW_DAYS, type Draft, type DueItem, finish } from './dueItem.ts';
 import type { SchoolTerm, TimescaleInput } from './inputs.ts';
 import { careLeaverItems } from './rules/careLeaver.ts';
 import { careProceedings } from './rules/careProceedings.ts';
@@ -36,7 +37,9 @@ function drafts(input: TimescaleInput, today: IsoDate, options: TimescaleOptions
   switch (input.kind) {
     case 'child': {
       const ctx = childContext(input, today, options.terms ?? DEFAULT_TERMS);
-      return CHILD_RULES.flatMap((rule) => rule(ctx));
+      const out: Draft[] = [];
+      for (const rule of CHILD_RULES) for (const d of rule(ctx)) out.push(d);
+      return out;
     }
     case 'carer':
       return [...fosterCarerReviews(input, today), ...connectedPersonClocks(input, today)];
@@ -51,21 +54,15 @@ export function dueItems(
   today: IsoDate,
   options: TimescaleOptions = {},
 ): DueItem[] {
-  return drafts(input, today, options)
-    .map((d) => finish(d, today, input.extensions))
-    .sort((a, b) =>
-      a.due !== b.due
-        ? a.due < b.due
-          ? -1
-          : 1
-        : a.rule !== b.rule
-          ? a.rule < b.rule
-            ? -1
-            : 1
-          : a.item < b.item
-            ? -1
-            : a.item > b.item
-              ? 1
-              : 0,
-    );
+  const windowEnd = addDays(today, DUE_WINDOW_DAYS);
+  const items = drafts(input, today, options).map((d) =>
+    finish(d, today, input.extensions, windowEnd),
+  );
+  return items.sort(byDueRuleItem);
+}
+
+function byDueRuleItem(a: DueItem, b: DueItem): number {
+  if (a.due !== b.due) return a.due < b.due ? -1 : 1;
+  if (a.rule !== b.rule) return a.rule < b.rule ? -1 : 1;
+  return a.item < b.item ? -1 : a.item > b.item ? 1 : 0;
 }

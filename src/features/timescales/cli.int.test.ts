@@ -83,10 +83,10 @@ beforeAll(async () => {
     .insertInto('visit')
     .values({ child_id: child.id, visit_date: '2025-03-07', seen: true, seen_alone: true })
     .execute();
-});
+}, 180_000);
 
 afterAll(async () => {
-  await conn.dispose();
+  await (conn as TestDb | undefined)?.dispose();
 });
 
 describe('hearth due --format json', () => {

@@ -39,7 +39,9 @@ export function peps(ctx: ChildContext): Draft[] {
     const termly: Draft[] = [];
     for (const term of ctx.terms) {
       if (term.start <= from || term.start > ctx.today || term.end > closedOn) continue;
-      const doneOn = datesWithin(dates, term.start, term.end)[0] ?? null;
+      let doneOn: string | null = null;
+      for (const d of dates)
+        if (d >= term.start && d <= term.end && (doneOn === null || d < doneOn)) doneOn = d;
       termly.push({
         rule: 'pep-review',
         item: `period-${period.id}/${term.start}`,

@@ -1,0 +1,116 @@
+// Timescales over the demo authority on PostgreSQL: every child's and household's due items
+// loaded from the database (set-based) and computed, and the tray pages' median response time.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import request from 'supertest';
+import { sql, type SqlBool } from 'kysely';
+import { createApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { connectPostgres } from '../../src/db/connect.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { todayInLondon } from '../../src/domain/dates/index.ts';
+import { dueItems } from '../../src/domain/timescales/index.ts';
+import { seedDemo } from '../../src/features/demo/write.ts';
+import { loadTimescaleInputs } from '../../src/features/timescales/load.ts';
+import { loadCarerInputs } from '../../src/features/timescales/loadCarers.ts';
+import { DEMO_PASSWORD, ensureDemoAccounts } from '../../src/platform/auth/demoAccounts.ts';
+import { csrfFrom } from '../../src/platform/http/testing.ts';
+import { median } from '../lib/measure.ts';
+
+async function admin(url: string, text: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
+}
+
+const TRAYS: [string, string][] = [
+  ['sw.demo', '/work'],
+  ['iro.demo', '/work/reviews'],
+  ['tm.demo', '/work/team'],
+  ['fw.demo', '/work/fostering'],
+  ['pa.demo', '/work/care-leavers'],
+  ['sm.demo', '/work/team'],
+];
+
+export async function runAuthority(scale: number, repeats: number): Promise<void> {
+  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `hearth_bench_ts_${randomBytes(4).toString('hex')}`;
+  await admin(base, `create database ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const conn = connectPostgres(url.toString(), 4);
+  try {
+    await migrateToLatest(conn.db);
+    await ensureDemoAccounts(conn.db);
+    const today = todayInLondon(new Date());
+    const seeded = await seedDemo(conn.db, { scale, seed: 903, today });
+    await sql`analyze`.execute(conn.db);
+    const load: number[] = [];
+    const compute: number[] = [];
+    let counts = { children: 0, households: 0, items: 0, open: 0, overdue: 0 };
+    for (let r = 0; r < repeats; r++) {
+      const t0 = performance.now();
+      const [children, households] = await Promise.all([
+        loadTimescaleInputs(conn.db, sql<SqlBool>`true`),
+        loadCarerInputs(conn.db, sql<SqlBool>`true`),
+      ]);
+      const t1 = performance.now();
+      counts = {
+        children: children.length,
+        households: households.length,
+        items: 0,
+        open: 0,
+        overdue: 0,
+      };
+      for (const s of [...children, ...households])
+        for (const i of dueItems(s.input, today)) {
+          counts.items++;
+          if (i.status !== 'done') counts.open++;
+          if (i.status === 'overdue') counts.overdue++;
+        }
+      const t2 = performance.now();
+      load.push(t1 - t0);
+      compute.push(t2 - t1);
+    }
+    console.log(
+      `timescales scale ${scale} (PostgreSQL): ${counts.children} children, ${counts.households} households ` +
+        `(demo written in ${(seeded.ms / 1000).toFixed(1)} s); ${counts.items} items, ${counts.open} open, ` +
+        `${counts.overdue} overdue; median of ${repeats}: load ${median(load).toFixed(0)} ms, ` +
+        `compute ${median(compute).toFixed(0)} ms, total ${median(load.map((l, i) => l + (compute[i] ?? 0))).toFixed(0)} ms`,
+    );
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      HEARTH_LOG_LEVEL: 'silent',
+      HEARTH_DEMO: 'false',
+    });
+    const app = createApp({ config, conn });
+    for (const [user, path] of TRAYS) {
+      const agent = request.agent(app);
+      const page = await agent.get('/sign-in');
+      await agent
+        .post('/sign-in')
+        .type('form')
+        .send({ username: user, password: DEMO_PASSWORD, _csrf: csrfFrom(page.text) });
+      const times: number[] = [];
+      let total = '';
+      for (let i = 0; i < 11; i++) {
+        const t0 = performance.now();
+        const res = await agent.get(path);
+        const t = performance.now() - t0;
+        if (res.status !== 200) throw new Error(`${user} ${path}: ${res.status}`);
+        if (i > 0) times.push(t);
+        total = /<h2 class="govuk-heading-m" id="items-heading">([^<]*)</.exec(res.text)?.[1] ?? '';
+      }
+      console.log(
+        `  ${user.padEnd(9)} ${path.padEnd(19)} median ${median(times).toFixed(0)} ms (${total})`,
+      );
+    }
+  } finally {
+    await conn.close();
+    await admin(base, `drop database ${name} with (force)`);
+  }
+}
