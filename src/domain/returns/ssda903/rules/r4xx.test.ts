@@ -128,12 +128,20 @@ const cases: Case[] = [
   },
   // 436
   {
-    name: 'RNE T: both must change',
+    name: 'RNE U or B: both must change',
     code: '436',
     tables: {
-      Episodes: `${EPI}\nA1,01/05/2025,02/05/2025,S,C1,X1,U1,LS1,,PR1\nA1,02/05/2025,03/05/2025,T,C1,X1,U2,LS1,,PR1\nA1,03/05/2025,04/05/2025,T,C2,X1,U2,LS1,,PR1\nA1,04/05/2025,,T,E1,,U3,LS1,,PR1`,
+      Episodes: `${EPI}\nA1,01/05/2025,02/05/2025,S,C1,X1,U1,LS1,,PR1\nA1,02/05/2025,03/05/2025,U,C1,X1,U2,LS1,,PR1\nA1,03/05/2025,04/05/2025,B,C2,X1,U2,LS1,,PR1\nA1,04/05/2025,,U,E1,,U3,LS1,,PR1`,
     },
     want: [ep(3), ep(4)],
+  },
+  {
+    name: 'RNE T (placement only, same carers) is not checked by 436',
+    code: '436',
+    tables: {
+      Episodes: `${EPI}\nA1,01/05/2025,02/05/2025,S,C1,X1,U1,LS1,,PR1\nA1,02/05/2025,03/05/2025,T,C1,X1,U2,LS1,,PR1\nA1,03/05/2025,,T,C1,,U3,LS1,,PR1`,
+    },
+    want: [],
   },
   // 437
   {

@@ -59,7 +59,7 @@ function changes(ctx: RuleContext): {
 /** The RNE rules 434–436: `check(lsChanged, placementChanged)` is true when the episode is wrong. */
 function rneRule(
   code: string,
-  rne: string,
+  rne: readonly string[],
   wrong: (ls: boolean, placement: boolean) => boolean,
 ): RuleDef {
   return {
@@ -68,7 +68,8 @@ function rneRule(
       const rnes = ctx.t('Episodes').str('RNE');
       const ch = changes(ctx);
       eachWithPrevious(ctx, (r, p) => {
-        if (rnes[r] === rne && wrong(ch.ls(r, p), ch.placement(r, p))) ctx.fail('Episodes', r);
+        if (rne.includes(rnes[r] ?? '') && wrong(ch.ls(r, p), ch.placement(r, p)))
+          ctx.fail('Episodes', r);
       });
     },
   };
@@ -211,9 +212,10 @@ export const rules: RuleDef[] = [
       });
     },
   },
-  rneRule('434', 'L', (ls, placement) => !ls || placement),
-  rneRule('435', 'P', (ls, placement) => ls || !placement),
-  rneRule('436', 'T', (ls, placement) => !ls || !placement),
+  rneRule('434', ['L'], (ls, placement) => !ls || placement),
+  rneRule('435', ['P'], (ls, placement) => ls || !placement),
+  // U and B: legal status and placement changed at the same time (RNE_MEANINGS).
+  rneRule('436', ['U', 'B'], (ls, placement) => !ls || !placement),
   {
     // Ceased because the child died (E2) or turned 18 (E15), yet a later episode follows.
     code: '437',
