@@ -152,6 +152,10 @@ export async function generate(children: number, dir: string, seed = 903): Promi
     ['U3', 'PR1'],
   ] as const;
   const HOMES = Array.from({ length: 300 }, (_, i) => `SC${String(300000 + i * 17)}`);
+  // The council's fostering and adoption services and independent fostering agencies (Ofsted URNs).
+  const LA_FOSTERING = 'SC055500';
+  const LA_ADOPTION = 'SC055501';
+  const AGENCIES = Array.from({ length: 40 }, (_, i) => `SC${String(400000 + i * 31)}`);
   const CHANGE = ['CARPL', 'CLOSE', 'CHILD', 'LAREQ', 'PLACE', 'OTHER'];
 
   for (let i = 0; i < children; i++) {
@@ -161,7 +165,7 @@ export async function generate(children: number, dir: string, seed = 903): Promi
     const sex = r() < 0.55 ? 'M' : 'F';
     const ethnic = pick(ETHNIC);
     const uasc = age >= 15 && r() < 0.3;
-    const homePost = pick(HOME);
+    const homePost = uasc ? '' : pick(HOME); // no home postcode for UASC (406)
     // One period of care, begun since October 2023 (and after birth), 2–5 placements.
     const began = Math.max(dob + 7, dayOf(2023, 10, 1) + Math.floor(r() * 880));
     const eps: Episode[] = [];
@@ -189,7 +193,7 @@ export async function generate(children: number, dir: string, seed = 903): Promi
         rpc: dec < 0 || last ? '' : pick(CHANGE),
         home: homePost,
         pl: r() < 0.8 ? pickOther(HOME, homePost) : pick(AWAY),
-        urn: inHome ? pick(HOMES) : '',
+        urn: inHome ? pick(HOMES) : provider === 'PR1' ? LA_FOSTERING : pick(AGENCIES),
       });
       if (dec < 0) break;
       decom = dec;
@@ -215,7 +219,7 @@ export async function generate(children: number, dir: string, seed = 903): Promi
           provider: 'PR1',
           rec: adopted <= dayOf(2026, 3, 31) ? 'E11' : '',
           rpc: '',
-          urn: '',
+          urn: LA_ADOPTION,
           pl: pickOther(HOME, homePost),
         });
       }
