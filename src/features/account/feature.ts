@@ -1,4 +1,5 @@
-// The signed-in user's own account: details, roles and what they may do (GET /api/v1/me too).
+// The signed-in user's own account: details, roles and what they may do (GET /api/v1/me too), and
+// changing their password (/account/password).
 import { Router } from 'express';
 import { z } from 'zod';
 import { permissionsOf } from '../../platform/access/access.ts';
@@ -7,6 +8,7 @@ import { ROLE_LABELS, ROLES } from '../../platform/access/roles.ts';
 import { defineRoute } from '../../platform/api/registry.ts';
 import { actorOf } from '../../platform/auth/authenticate.ts';
 import type { Feature } from '../../platform/http/features.ts';
+import { passwordRoutes } from './passwordRoutes.ts';
 
 const MeResponse = z.object({
   id: z.number().int(),
@@ -35,8 +37,9 @@ function me(actor: Actor, via: 'session' | 'token' | undefined) {
 export const feature: Feature = {
   name: 'account',
   nav: [{ text: 'Your account', href: '/account', order: 980 }],
-  routes: () => {
+  routes: ({ db }) => {
     const router = Router();
+    router.use(passwordRoutes(db));
     router.get('/account', (req, res) => {
       const actor = actorOf(req);
       res.render('account/views/account.njk', {
