@@ -6,6 +6,7 @@ import type { Actor } from '../access/actor.ts';
 import { isApi } from '../http/errors.ts';
 import { sendProblem } from '../http/problem.ts';
 import './request.ts';
+import { noteActivity } from './idle.ts';
 import { actorForToken } from './tokens.ts';
 import { actorForUser } from './users.ts';
 
@@ -45,6 +46,7 @@ export function setUpAuthentication(app: Express, db: Db): void {
       if (actor) {
         req.actor = actor;
         req.authVia = 'session';
+        noteActivity(req, res);
       } else {
         delete req.session.userId;
       }

@@ -12,6 +12,7 @@ import { formError, formErrors, type FormErrors } from '../http/forms.ts';
 import { SESSION_COOKIE, destroy, regenerate, save } from '../session/session.ts';
 import { anonymousActor, clientAddress, safeReturnTo } from './authenticate.ts';
 import { DEMO_PASSWORD, demoAccountsWanted } from './demoAccounts.ts';
+import { forgetActivity, inactiveMessage, timedOut } from './idle.ts';
 import { verifyPassword } from './password.ts';
 import {
   THROTTLE_MESSAGE,
@@ -98,9 +99,12 @@ export function signInRoutes(db: Db, config: Config, oidcEnabled: boolean): Rout
       res.redirect(303, '/');
       return;
     }
+    const inactive = timedOut(req, config.idleTimeoutMinutes);
+    forgetActivity(req, res);
     render(res, 200, {
       returnTo: safeReturnTo(req.query.returnTo),
       signedOut: req.query.signedOut === '1',
+      inactiveMessage: inactive ? inactiveMessage(config.idleTimeoutMinutes) : undefined,
     });
   });
 
@@ -165,6 +169,7 @@ export function signInRoutes(db: Db, config: Config, oidcEnabled: boolean): Rout
           audit(trx, actor, { action: 'sign-out', recordType: 'user', recordId: actor.userId }),
         );
     }
+    forgetActivity(req, res, true);
     await destroy(req);
     res.clearCookie(SESSION_COOKIE, {
       httpOnly: true,
