@@ -66,15 +66,29 @@ export function toExtension(r: {
   };
 }
 
+/** Up to this many children, facts are fetched by id list (index lookups); beyond, by subquery. */
+const ID_LIST_LIMIT = 5000;
+
 /** Facts for every selected child, in child.id order. 14 queries, whatever the number of children. */
 export async function loadTimescaleInputs(
   db: Db,
   selection: ChildSelection,
 ): Promise<LoadedChild[]> {
   const where = condition(selection);
-  const ids = db.selectFrom('child').select('child.id').where(where);
+  const children = await db
+    .selectFrom('child')
+    .select(['id', 'local_id', 'first_name', 'last_name', 'date_of_birth', 'team_id'])
+    .where(where)
+    .orderBy('id')
+    .execute();
+  if (children.length === 0) return [];
+  // A small selection is fetched by its ids, so each table is read through its child_id index; a
+  // large one by the same condition as a subquery (the planner then scans once and hashes).
+  const ids =
+    children.length <= ID_LIST_LIMIT
+      ? children.map((c) => c.id)
+      : db.selectFrom('child').select('child.id').where(where);
   const [
-    children,
     periods,
     legal,
     placements,
@@ -89,12 +103,6 @@ export async function loadTimescaleInputs(
     contacts,
     extensions,
   ] = await Promise.all([
-    db
-      .selectFrom('child')
-      .select(['id', 'local_id', 'first_name', 'last_name', 'date_of_birth', 'team_id'])
-      .where(where)
-      .orderBy('id')
-      .execute(),
     db
       .selectFrom('period_of_care')
       .select(['id', 'child_id', 'start_date', 'end_date', 'end_reason'])

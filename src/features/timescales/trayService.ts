@@ -73,18 +73,22 @@ interface Subject {
 }
 
 async function childSubjects(db: Db, tray: TrayId, actor: Actor, opts: ScopeOptions) {
-  const where = trayChildren(tray, actor, opts);
-  const [children, workers] = await Promise.all([
-    loadTimescaleInputs(db, where),
-    db
-      .selectFrom('allocation as a')
-      .innerJoin('app_user as u', 'u.id', 'a.user_id')
-      .select(['a.child_id', 'u.id', 'u.display_name'])
-      .where('a.role', '=', 'social_worker')
-      .where(sql<boolean>`(a.end_date is null or a.end_date >= current_date)`)
-      .where('a.child_id', 'in', db.selectFrom('child').select('child.id').where(where))
-      .execute(),
-  ]);
+  const children = await loadTimescaleInputs(db, trayChildren(tray, actor, opts));
+  const workers =
+    children.length === 0
+      ? []
+      : await db
+          .selectFrom('allocation as a')
+          .innerJoin('app_user as u', 'u.id', 'a.user_id')
+          .select(['a.child_id', 'u.id', 'u.display_name'])
+          .where('a.role', '=', 'social_worker')
+          .where(sql<boolean>`(a.end_date is null or a.end_date >= current_date)`)
+          .where(
+            'a.child_id',
+            'in',
+            children.map((c) => c.id),
+          )
+          .execute();
   const workerOf = new Map(workers.map((w) => [w.child_id, { id: w.id, name: w.display_name }]));
   return children.map((c): Subject => ({
     type: 'child',
