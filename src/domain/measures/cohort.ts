@@ -75,7 +75,16 @@ export function lookedAfterDuring(child: MeasureChild, w: Window): boolean {
   return periodsDuring(child, w).length > 0;
 }
 
-/** Children looked after on `at` (the DfE's "children looked after at 31 March" when at is 31 March). */
-export function cla(children: readonly MeasureChild[], at: IsoDate): MeasureChild[] {
-  return children.filter((c) => lookedAfterOn(c, at) !== undefined);
+const claMemo = new WeakMap<readonly MeasureChild[], Map<IsoDate, readonly MeasureChild[]>>();
+
+/**
+ * Children looked after on `at` (the DfE's "children looked after at 31 March" when at is 31
+ * March). Remembered per children array and date, since most measures start from it.
+ */
+export function cla(children: readonly MeasureChild[], at: IsoDate): readonly MeasureChild[] {
+  let byDate = claMemo.get(children);
+  if (!byDate) claMemo.set(children, (byDate = new Map<IsoDate, readonly MeasureChild[]>()));
+  let out = byDate.get(at);
+  if (!out) byDate.set(at, (out = children.filter((c) => lookedAfterOn(c, at) !== undefined)));
+  return out;
 }

@@ -11,7 +11,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { IsoDate } from '../../domain/care/index.ts';
-import type { MeasureChild, MeasureData } from '../../domain/measures/index.ts';
+import { addMonths } from '../../domain/dates/index.ts';
+import { yearTo, type MeasureChild, type MeasureData } from '../../domain/measures/index.ts';
 import { carerRef } from '../returns/export/load.ts';
 
 /** The setting that holds the authority's population aged 0–17 (ONS mid-year estimate). */
@@ -47,6 +48,11 @@ export async function loadMeasureData(
   at: IsoDate,
   options: LoadMeasureOptions = {},
 ): Promise<MeasureData> {
+  // Dated events are loaded only as far back as a measure reads them: the twelve months to `at`
+  // (care leaver contacts from 3 months before the window, for birthdays early in it), and for
+  // visits only each child's latest seen visit.
+  const from = yearTo(at).start;
+  const contactsFrom = addMonths(from, -3);
   const [
     children,
     periods,
@@ -107,31 +113,38 @@ export async function loadMeasureData(
     db
       .selectFrom('review')
       .select(['child_id', 'due_date', 'held_date', 'participation'])
+      .where('held_date', '>=', from)
       .where('held_date', '<=', at)
       .execute(),
     db
       .selectFrom('visit')
-      .select(['child_id', 'visit_date', 'seen'])
+      .select((eb) => ['child_id', eb.fn.max('visit_date').as('visit_date')])
+      .where('seen', '=', true)
       .where('visit_date', '<=', at)
+      .groupBy('child_id')
       .execute(),
     db
       .selectFrom('health_assessment')
       .select(['child_id', 'kind', 'assessment_date'])
+      .where('assessment_date', '>=', from)
       .where('assessment_date', '<=', at)
       .execute(),
     db
       .selectFrom('sdq')
       .select(['child_id', 'sdq_date', 'score'])
+      .where('sdq_date', '>=', from)
       .where('sdq_date', '<=', at)
       .execute(),
     db
       .selectFrom('missing_episode')
       .select(['child_id', 'kind', 'start_date', 'end_date', 'return_interview_offered'])
       .where('start_date', '<=', at)
+      .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', from)]))
       .execute(),
     db
       .selectFrom('care_leaver_contact')
       .select(['child_id', 'contact_date', 'in_touch', 'activity', 'accommodation'])
+      .where('contact_date', '>=', contactsFrom)
       .where('contact_date', '<=', at)
       .execute(),
     db
@@ -215,7 +228,7 @@ export async function loadMeasureData(
         held: r.held_date,
         participation: r.participation,
       })),
-      visits: (by.visits.get(c.id) ?? NONE).map((v) => ({ date: v.visit_date, seen: v.seen })),
+      visits: (by.visits.get(c.id) ?? NONE).map((v) => ({ date: v.visit_date, seen: true })),
       health: (by.health.get(c.id) ?? NONE).map((h) => ({ kind: h.kind, date: h.assessment_date })),
       sdqs: (by.sdqs.get(c.id) ?? NONE).map((s) => ({ date: s.sdq_date, score: s.score })),
       missing: (by.missing.get(c.id) ?? NONE).map((m) => ({

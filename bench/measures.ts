@@ -1,0 +1,97 @@
+// Every measure for the demo authority, load + compute, median of 5 runs:
+//
+//   npm run bench -- measures [--engine postgresql|pglite|both] [--scale N] [--at YYYY-MM-DD]
+//
+// Each engine gets a fresh database seeded with the demo (seed 903, history ending today) and the
+// authority's postcodes. PostgreSQL: BENCH_DATABASE_URL (else postgres://postgres@127.0.0.1:5432/
+// postgres); a database is created beside it and dropped after. PGlite runs in memory. Target: under
+// 1 s at scale 1. Results: bench/README.md, "Measures".
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { connectPglite, connectPostgres, type Connection } from '../src/db/connect.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { todayInLondon } from '../src/domain/dates/index.ts';
+import { computeMeasures, MEASURES } from '../src/domain/measures/index.ts';
+import { demoLocalPostcodes, loadLocalPostcodes } from '../src/features/children/localPostcodes.ts';
+import { Postcodes } from '../src/features/demo/postcodes.ts';
+import { seedDemo } from '../src/features/demo/write.ts';
+import { loadMeasureData } from '../src/features/measures/load.ts';
+import { machine, median } from './lib/measure.ts';
+
+export const description =
+  'Every corporate parenting measure for the demo authority (load + compute), median of 5';
+
+function arg(args: string[], name: string, fallback: string): string {
+  const i = args.indexOf(name);
+  return i === -1 ? fallback : (args[i + 1] ?? fallback);
+}
+
+async function admin(url: string, text: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
+}
+
+async function open(engine: string): Promise<{ conn: Connection; drop: () => Promise<void> }> {
+  if (engine === 'pglite') return { conn: await connectPglite(undefined), drop: async () => {} };
+  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `hearth_bench_${randomBytes(4).toString('hex')}`;
+  await admin(base, `create database ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    conn: connectPostgres(url.toString(), 10),
+    drop: () => admin(base, `drop database ${name} with (force)`),
+  };
+}
+
+async function one(engine: string, scale: number, at: string): Promise<void> {
+  const { conn, drop } = await open(engine);
+  try {
+    await migrateToLatest(conn.db);
+    const seeded = await seedDemo(conn.db, { scale, seed: 903 });
+    await loadLocalPostcodes(conn.db, demoLocalPostcodes());
+    if (engine === 'postgresql') {
+      const { sql } = await import('kysely');
+      await sql`analyze`.execute(conn.db);
+    }
+    const postcodes = Postcodes.load();
+    const miles = (a: string, b: string): number | null => postcodes.miles(a, b);
+    const loads: number[] = [];
+    const computes: number[] = [];
+    const totals: number[] = [];
+    let cla = 0;
+    for (let i = 0; i < 6; i++) {
+      const t0 = performance.now();
+      const data = await loadMeasureData(conn.db, at, { miles, childPopulation: 150_000 });
+      const t1 = performance.now();
+      const results = computeMeasures(data, at);
+      const t2 = performance.now();
+      cla = results.get('cla-at')?.value ?? 0;
+      if (i === 0) continue; // warm-up
+      loads.push(t1 - t0);
+      computes.push(t2 - t1);
+      totals.push(t2 - t0);
+    }
+    console.log(
+      `${engine}: scale ${String(scale)}, ${String(seeded.children)} children (${String(cla)} in care on ${at}), ` +
+        `${String(MEASURES.length)} measures: load ${median(loads).toFixed(0)} ms + compute ` +
+        `${median(computes).toFixed(0)} ms = ${median(totals).toFixed(0)} ms (median of 5 after a warm-up)`,
+    );
+  } finally {
+    await conn.close();
+    await drop();
+  }
+}
+
+export async function run(args: string[]): Promise<void> {
+  const engine = arg(args, '--engine', 'both');
+  const scale = Number(arg(args, '--scale', '1'));
+  const at = arg(args, '--at', todayInLondon(new Date()));
+  console.log(machine());
+  for (const e of engine === 'both' ? ['postgresql', 'pglite'] : [engine]) await one(e, scale, at);
+}
