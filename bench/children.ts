@@ -89,6 +89,7 @@ export async function run(args: string[]): Promise<void> {
       sample.date_of_birth.slice(0, 4),
     ];
     const cases: [string, typeof sm, (i: number) => string][] = [
+      ['baseline: Your account (no care data)', sm, () => '/account'],
       ['list: first page, all children (service manager)', sm, () => '/children'],
       [
         'list: search by name',

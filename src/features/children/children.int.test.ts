@@ -165,6 +165,24 @@ describe('child record', () => {
     expect(due('tbody').text()).toContain('Overdue');
   });
 
+  it('links each section to the forms that record its facts', async () => {
+    const id = String(fx.children.ava);
+    const links = async (path: string) => {
+      const $ = cheerio.load((await sw.agent.get(`/children/${id}${path}`)).text);
+      return $('main .govuk-button-group a')
+        .map((_i, a) => `${$(a).text().trim()} ${$(a).attr('href') ?? ''}`)
+        .get();
+    };
+    expect(await links('/placements')).toEqual([
+      `Record a new placement /children/${id}/placements/new`,
+    ]);
+    expect(await links('/legal-status')).toEqual([
+      `Start a period of care /children/${id}/periods/new`,
+      `Record a new legal status /children/${id}/legal-statuses/new`,
+    ]);
+    expect(await links('/chronology')).toEqual([]);
+  });
+
   it('answers 404 "Page not found", never 403, for another team’s child and for no child', async () => {
     for (const path of [
       `/children/${String(fx.children.ben)}`,

@@ -1,7 +1,6 @@
 // The sections of a child's record and what each shows, as tables of words (codes always beside
-// their meaning). One template renders them all. Forms (recording facts) belong to another area:
-// each section names the "Add" route it will link to once that form exists (FORM_ROUTES), so the
-// form's author only adds the path there.
+// their meaning). One template renders them all. The forms that record facts belong to
+// src/features/recording; each section shows that area's links for its own kind of fact.
 import { formatUkDate } from '../../platform/views/nunjucks.ts';
 import { chronology } from './chronology.ts';
 import { HEALTH_KIND_LABELS, PERMANENCE_ORDER_LABELS, codeAndMeaning, meaning } from './codes.ts';
@@ -25,11 +24,25 @@ export const SECTIONS = [
 
 export type SectionId = (typeof SECTIONS)[number]['id'];
 
-/**
- * "Add" links per section, shown to actors with child:write: `[text, path below /children/:id]`.
- * Empty until the forms exist (e.g. placements: [['Add a placement', 'placements/new']]).
- */
-export const FORM_ROUTES: Partial<Record<SectionId, [string, string][]>> = {};
+/** Which section each recording form (src/features/recording/links.ts, by path) belongs to. */
+const FORM_SECTION: Record<string, SectionId> = {
+  periods: 'legal-status',
+  'legal-statuses': 'legal-status',
+  placements: 'placements',
+  reviews: 'reviews',
+  visits: 'visits',
+  health: 'health',
+  missing: 'missing',
+  permanence: 'permanence',
+  'care-leaver-contacts': 'care-leaving',
+  allocations: 'summary',
+};
+
+/** The section a recording link ('/children/12/placements/new') belongs to, if any. */
+export function sectionOfForm(href: string): SectionId | undefined {
+  const part = /^\/children\/\d+\/([\w-]+)\//.exec(href)?.[1];
+  return part ? FORM_SECTION[part] : undefined;
+}
 
 export type Cell = string | { tag: string; colour: string };
 
