@@ -141,7 +141,9 @@ describeInBrowser('work trays', () => {
     const worker = page.locator('#by-worker tbody tr').first();
     await expect(worker.textContent()).resolves.toContain('Sam Example (demo social worker)');
     await expectNoAxeViolations(page);
-    await worker.getByRole('link', { name: 'Sam Example (demo social worker)' }).click();
+    await worker
+      .getByRole('link', { name: 'Sam Example (demo social worker)', exact: true })
+      .click();
     await page.waitForLoadState();
     expect(new URL(page.url()).searchParams.get('worker')).not.toBeNull();
     await expect(page.locator('#items tbody tr').first().textContent()).resolves.toContain(
