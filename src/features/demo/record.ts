@@ -68,6 +68,23 @@ const CHANGE = {
   OTHER: 1,
 };
 const LEAVER_REASONS = new Set(['E5', 'E6', 'E8', 'E17', 'E7']);
+/** Why a social worker changed (allocation.end_reason; the 903 SW_REASON of the next episode). */
+const SW_CHANGE = {
+  LEFTRL: 34,
+  MANAGE: 22,
+  TSPROC: 18,
+  ORGRST: 10,
+  ABSENC: 6,
+  CHCHAN: 4,
+  PCCHAN: 2,
+  OTHERS: 4,
+};
+
+/** The 18th birthday of a child born on `dob` ('YYYY-MM-DD'); 28 February for 29 February. */
+function eighteenth(dob: string): string {
+  const md = dob.slice(5) === '02-29' ? '02-28' : dob.slice(5);
+  return `${String(Number(dob.slice(0, 4)) + 18)}-${md}`;
+}
 
 function upnCheck(digits: string): string {
   const letters = 'ABCDEFGHJKLMNPQRTUVWXYZ';
@@ -146,7 +163,8 @@ export function buildChildRecords(ctx: RecordContext, sims: SimChild[]): void {
     rows.child.push({
       id,
       local_id: `DEMO${String(sim.n).padStart(6, '0')}`,
-      upn: schoolAge ? upnCheck(upnDigits) + upnDigits : null,
+      // A few school-age children's UPNs are still being sought from their schools.
+      upn: schoolAge && rng.chance(0.995) ? upnCheck(upnDigits) + upnDigits : null,
       nhs_number: nhsNumber(sim.n, usedNhs),
       first_name: childFirstName(rng, sim.sex),
       last_name: g.surname,
@@ -157,10 +175,8 @@ export function buildChildRecords(ctx: RecordContext, sims: SimChild[]): void {
       disabilities: rng.chance(0.09) ? [rng.pick(['AUT', 'LD', 'MOB', 'HEAR', 'VIS', 'BEH'])] : [],
       uasc: sim.uasc,
       uasc_start: sim.uasc ? iso(firstIn) : null,
-      uasc_end:
-        sim.uasc && sim.dob + Math.round(18 * YEAR) <= today
-          ? iso(sim.dob + Math.round(18 * YEAR))
-          : null,
+      // UASC status ends on the 18th birthday (rule 304).
+      uasc_end: sim.uasc && eighteenth(dob) <= iso(today) ? eighteenth(dob) : null,
       home_postcode: g.home,
       team_id: null,
     });
@@ -191,12 +207,16 @@ function legalStatuses(
   const out: { status: string; start: number; end: number | null }[] = [];
   let s = p.start;
   let status: string;
-  if (p.profile === 'supported' || (age > 15 * YEAR && rng.chance(0.6))) status = 'V2';
+  // Placed with parents only under a care or interim care order (rule 378), never section 20.
+  if (p.profile === 'parents') status = 'C1';
+  else if (p.profile === 'supported' || (age > 15 * YEAR && rng.chance(0.6))) status = 'V2';
   else status = rng.weighted({ V2: 30, C1: 60, L2: 6, L1: 4 });
   for (;;) {
     let next: string | null = null;
     let len = Infinity;
-    if (status === 'L1' || status === 'L2') [next, len] = ['C1', rng.int(1, 8)];
+    // Police protection lasts at most 72 hours (rule 361); an emergency protection order up to 8 days.
+    if (status === 'L1') [next, len] = ['C1', rng.int(1, 3)];
+    else if (status === 'L2') [next, len] = ['C1', rng.int(1, 8)];
     else if (status === 'V2' && p.profile !== 'supported' && rng.chance(0.4))
       [next, len] = ['C1', rng.int(30, 240)];
     else if (status === 'C1')
@@ -272,6 +292,7 @@ function buildPeriod(
         placedFrom !== null ? iso(Math.max(decision, placedFrom - rng.int(14, 40))) : null,
       placed_date: placedFrom !== null ? iso(placedFrom) : null,
       order_granted_date: p.end !== null && placedFrom !== null ? iso(p.end) : null,
+      ...(p.end !== null && placedFrom !== null ? adopters(rng) : {}),
     });
   }
   const proceedings = statuses.find((s) => s.status === 'C1');
@@ -392,12 +413,17 @@ function buildPeriod(
         row.postcode = g.home;
         row.urn = 'XXXXXXX';
         break;
-      case 'placed_for_adoption':
-        row.place_type = rng.chance(0.8) ? 'A6' : 'A5';
+      case 'placed_for_adoption': {
+        // A5: placed for adoption with the foster carers the child already lives with (rule 217).
+        const before = i > 0 ? rows.placement[rows.placement.length - 1] : undefined;
+        const withCarers = before?.fostering_household_id != null && rng.chance(0.2);
+        row.place_type = withCarers ? 'A5' : 'A6';
         row.place_provider = 'PR1';
-        row.postcode = pc.somewhere(rng, 0.9, 0.08);
+        row.postcode = withCarers ? (before.postcode ?? null) : pc.somewhere(rng, 0.9, 0.08);
+        row.fostering_household_id = withCarers ? (before.fostering_household_id ?? null) : null;
         row.urn = ctx.councilFosteringUrn;
         break;
+      }
     }
     row.intended_to_18 = row.long_term_designated && age >= 8;
     rows.placement.push(row);
@@ -418,6 +444,28 @@ function buildPeriod(
         order_date: iso(p.end),
       });
   }
+}
+
+/** Who adopted the child (the 903 AD1 columns), recorded when the adoption order is made. */
+function adopters(rng: Random): {
+  adopted_by_foster_carer: boolean;
+  adopter_count: number;
+  adopter_sexes: string;
+  adopter_legal_status: string;
+} {
+  const couple = rng.chance(0.8);
+  const sexes = couple ? rng.weighted({ MF: 85, FF: 8, MM: 7 }) : rng.weighted({ F1: 85, M1: 15 });
+  const legal = !couple
+    ? 'L0'
+    : sexes === 'MF'
+      ? rng.weighted({ L11: 65, L2: 35 })
+      : rng.weighted({ L12: 60, L11: 20, L2: 20 });
+  return {
+    adopted_by_foster_carer: rng.chance(0.12),
+    adopter_count: couple ? 2 : 1,
+    adopter_sexes: sexes,
+    adopter_legal_status: legal,
+  };
 }
 
 function ifa(
@@ -469,29 +517,7 @@ function childEvents(
       : undefined;
     const child = rows.child[rows.child.length - 1];
     if (child) child.team_id = socialWorker?.teamId ?? g.team.id;
-    if (socialWorker) {
-      socialWorker.load++;
-      const from = Math.max(current.start, today - rng.int(20, 900));
-      if (from > current.start + 30) {
-        const before = rng.pick(g.team.workers);
-        rows.allocation.push({
-          id: ids.take('allocation'),
-          child_id: childId,
-          user_id: before.id,
-          role: 'social_worker',
-          start_date: iso(current.start),
-          end_date: iso(from - 1),
-        });
-      }
-      rows.allocation.push({
-        id: ids.take('allocation'),
-        child_id: childId,
-        user_id: socialWorker.id,
-        role: 'social_worker',
-        start_date: iso(from),
-        end_date: null,
-      });
-    }
+    if (socialWorker) socialWorker.load++;
     iro = leastLoaded(workforce.iros);
     if (iro) {
       iro.load++;
@@ -506,17 +532,8 @@ function childEvents(
         end_date: null,
       });
     }
-  } else if (last?.end != null) {
-    const worker = rng.pick(rng.pick(workforce.socialWorkerTeams).workers);
-    rows.allocation.push({
-      id: ids.take('allocation'),
-      child_id: childId,
-      user_id: worker.id,
-      role: 'social_worker',
-      start_date: iso(last.start),
-      end_date: iso(last.end),
-    });
   }
+  socialWorkerHistory(ctx, sim, childId, socialWorker, g.team);
   // Personal advisers: 16–17 in care, and care leavers (all under 21; some 21–25 still supported).
   const careLeaver = !current && last?.end != null && LEAVER_REASONS.has(last.reason ?? '');
   if ((current && age >= 16) || (careLeaver && (age < 21 || rng.chance(0.3)))) {
@@ -619,7 +636,8 @@ function childEvents(
         up_to_date: rng.chance(0.86),
       });
       const a = childAge(march);
-      if (a >= 4 && a < 17) {
+      // SDQ for those aged 4 at 31 March up to 16 at the start of the year (so 17 at its end).
+      if (a >= 4 && a < 18) {
         if (rng.chance(0.78))
           rows.sdq.push({
             id: ids.take('sdq'),
@@ -634,7 +652,8 @@ function childEvents(
             child_id: childId,
             sdq_date: null,
             score: null,
-            reason: rng.pick(['SDQ1', 'SDQ2', 'SDQ3', 'SDQ4', 'SDQ5']),
+            // SDQ1 (under 4 or over 17) never applies in this age range (rule 157).
+            reason: rng.pick(['SDQ2', 'SDQ3', 'SDQ4', 'SDQ5']),
           });
       }
     }
@@ -765,17 +784,72 @@ function childEvents(
       });
     }
   }
-  if (sim.periods[0] && rng.chance(0.12)) {
-    const prev = rng.weighted({ P1: 10, P2: 40, P3: 30, Z1: 20 });
+  // Previous permanence: asked of every child entering care (most had none, Z1); a few answers are
+  // still to be recorded. An order needs time before care began, so none for babies.
+  const first = sim.periods[0];
+  if (first && rng.chance(0.985)) {
+    const canHaveOrder = first.start - sim.dob > 400;
+    const prev = canHaveOrder && rng.chance(0.12) ? rng.weighted({ P1: 10, P2: 40, P3: 30 }) : 'Z1';
     rows.previous_permanence.push({
       id: ids.take('previous_permanence'),
       child_id: childId,
       prev_perm: prev,
       order_date:
-        prev === 'Z1'
-          ? null
-          : iso(Math.max(sim.dob + 30, sim.periods[0].start - rng.int(200, 1500))),
+        prev === 'Z1' ? null : iso(Math.max(sim.dob + 30, first.start - rng.int(200, 1500))),
       la_code: prev === 'Z1' ? null : rng.chance(0.8) ? ctx.laCode : '383',
     });
+  }
+}
+
+/**
+ * The child's social workers as contiguous allocations: from the assessment or child in need work
+ * before each period of care (a few weeks to a year), through it, and for a few months of support
+ * after a return home, an order or adoption (none after leaving care as an adult: the personal
+ * adviser takes over). Periods close together share one history. Each change has a reason; the
+ * allocation open today is `current`, the worker the caseload counts.
+ */
+function socialWorkerHistory(
+  ctx: RecordContext,
+  sim: SimChild,
+  childId: number,
+  current: Worker | undefined,
+  team: { id: number; workers: Worker[] } | undefined,
+): void {
+  const { rows, ids, rng, today, windowStart, workforce } = ctx;
+  const spans: { start: number; end: number | null }[] = [];
+  for (const p of sim.periods) {
+    const start = Math.max(sim.dob, p.start - (rng.chance(0.85) ? rng.int(20, 380) : 0));
+    const support = p.end === null || LEAVER_REASONS.has(p.reason ?? '') ? 0 : rng.int(40, 300);
+    const end = p.end === null ? null : p.end + support >= today ? null : p.end + support;
+    const prev = spans[spans.length - 1];
+    if (prev && (prev.end === null || start <= prev.end + 30)) prev.end = end;
+    else spans.push({ start, end });
+  }
+  const pool = team?.workers ?? rng.pick(workforce.socialWorkerTeams).workers;
+  for (const span of spans) {
+    if (span.end !== null && span.end < windowStart) continue;
+    // Stop at today: a span still open with no allocated worker today stays unallocated.
+    const open = span.end === null;
+    if (open && !current) span.end = today - rng.int(1, 60);
+    let from = Math.max(span.start, windowStart - rng.int(0, 200));
+    if (span.end !== null && span.end < from) continue;
+    for (;;) {
+      const stay = rng.int(120, 720);
+      const last = span.end === null ? from + stay >= today : from + stay >= span.end;
+      const worker = last && open && current ? current : rng.pick(pool);
+      const end = last ? span.end : from + stay - 1;
+      rows.allocation.push({
+        id: ids.take('allocation'),
+        child_id: childId,
+        user_id: worker.id,
+        role: 'social_worker',
+        start_date: iso(from),
+        end_date: end === null ? null : iso(end),
+        // A closed case is no change of worker: no reason.
+        end_reason: last ? null : rng.weighted(SW_CHANGE),
+      });
+      if (last) break;
+      from = from + stay;
+    }
   }
 }

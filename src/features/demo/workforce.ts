@@ -35,6 +35,13 @@ export interface Workforce {
   accountTeams: [number, number][];
 }
 
+const SW_REGISTERED: ReadonlySet<Role> = new Set<Role>([
+  'social_worker',
+  'team_manager',
+  'service_manager',
+  'iro',
+]);
+
 export function addUser(
   rows: DemoRows,
   ids: Ids,
@@ -57,6 +64,8 @@ export function addUser(
     team_id: teamId,
     fte: rng.chance(0.15) ? 0.6 : 1,
     agency: rng.chance(0.12),
+    // Social Work England registration number (the 903 SW_ID) for registered social workers.
+    sw_id: roles.some((r) => SW_REGISTERED.has(r)) ? `SW${String(900000 + id)}` : null,
   });
   return id;
 }

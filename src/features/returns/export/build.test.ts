@@ -128,8 +128,9 @@ describe('export of a hand-built record for 2025/26', () => {
       'SWEpisodes',
       [
         'CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON',
-        'A1,15/06/2012,SW100,10/01/2024,31/05/2025,LEFTRL',
-        'A1,15/06/2012,SW200,01/06/2025,,',
+        // SW_REASON: why the episode began (first contact, then the reason the previous worker left).
+        'A1,15/06/2012,SW100,10/01/2024,31/05/2025,FCONTA',
+        'A1,15/06/2012,SW200,01/06/2025,,LEFTRL',
       ],
     ],
     ['AD1', ['CHILD,DOB,DATE_INT,DATE_MATCH,FOSTER_CARE,NB_ADOPTR,SEX_ADOPTR,LS_ADOPTR']],

@@ -61,6 +61,8 @@ export function dmy(iso: string | null | undefined): string {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
 
+const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 const flag = (b: boolean): string => (b ? '1' : '0');
 const inRange = (d: string | null, from: string, to: string): d is string =>
   d !== null && d >= from && d <= to;
@@ -158,7 +160,9 @@ export function buildReturn(record: ExportRecord, year: string): ExportedReturn 
       SEX: c.sex,
       DOB: dmy(c.dateOfBirth),
       ETHNIC: c.ethnicity ?? '',
-      UPN: c.upn ?? '',
+      // No UPN recorded: UN1 for a child under school age (under 5 at 31 March); otherwise blank, a
+      // fact missing from the record.
+      UPN: c.upn ?? (ageAtEnd(c) < 5 ? 'UN1' : ''),
       MOTHER: mother,
       MC_DOB: mother === '1' ? dmy(babies[0]) : '',
     });
@@ -271,8 +275,9 @@ export function buildReturn(record: ExportRecord, year: string): ExportedReturn 
       CHILD: c.localId,
       DOB: dmy(c.dateOfBirth),
       IN_TOUCH: k.inTouch,
-      ACTIV: k.activity ?? '',
-      ACCOM: k.accommodation ?? '',
+      // Not in touch (NO, REFU, NREQ, DIED, RHOM): activity and accommodation are 0, not known.
+      ACTIV: k.activity ?? (k.inTouch === 'YES' ? '' : '0'),
+      ACCOM: k.accommodation ?? (k.inTouch === 'YES' ? '' : '0'),
     });
   }
 
@@ -323,17 +328,23 @@ export function buildReturn(record: ExportRecord, year: string): ExportedReturn 
       });
   }
 
-  // SWEpisodes
+  // SWEpisodes. SW_REASON is why this social worker episode began: the reason the previous
+  // worker's allocation ended when this one follows it within 7 days (rule SW10's window), else
+  // FCONTA, the first contact of a new involvement.
+  let before: (typeof record.allocations)[number] | undefined;
   for (const a of sorted(record.allocations, (x) => x.start)) {
+    const prev = before?.childId === a.childId ? before : undefined;
+    before = a;
     if (a.start > end || (a.end !== null && a.end < swFrom)) continue;
     const ended = a.end !== null && a.end <= end;
+    const follows = prev?.end != null && daysBetween(prev.end, a.start) <= 7;
     put('SWEpisodes', {
       CHILD: localOf(a.childId),
       DOB: dobOf(a.childId),
       SW_ID: a.swId ?? '',
       SW_DECOM: dmy(a.start),
       SW_DEC: ended ? dmy(a.end) : '',
-      SW_REASON: ended ? (a.endReason ?? '') : '',
+      SW_REASON: follows ? (prev.endReason ?? '') : 'FCONTA',
     });
   }
 
