@@ -28,6 +28,20 @@ const LINKS: readonly { text: string; path: string; permissions: readonly Permis
     permissions: ['child:write', 'careleaver:write'],
   },
   { text: 'Allocate a worker', path: 'allocations/new', permissions: ['child:write'] },
+  { text: 'Change social worker', path: 'social-worker/change', permissions: ['child:write'] },
+  { text: 'Change the child’s details', path: 'details/edit', permissions: ['child:write'] },
+  {
+    text: 'Record a permanence order',
+    path: 'permanence-orders/new',
+    permissions: ['child:write'],
+  },
+  {
+    text: 'Record previous permanence',
+    path: 'previous-permanence/new',
+    permissions: ['child:write'],
+  },
+  { text: 'Record substance misuse', path: 'substance-misuse/new', permissions: ['child:write'] },
+  { text: 'Record a conviction', path: 'convictions/new', permissions: ['child:write'] },
 ];
 
 export function recordingLinks(childId: number, actor: Actor): RecordingLink[] {
@@ -37,21 +51,37 @@ export function recordingLinks(childId: number, actor: Actor): RecordingLink[] {
   }));
 }
 
-/** Links for one period, placement or adoption plan (end a period, correct a placement, ...). */
+/** The edit (or end) form of each kind of stored record, by path under the child. */
+const EDITS = {
+  endPeriod: ['periods', 'end', ['child:write']],
+  editPlacement: ['placements', 'edit', ['child:write', 'placement:manage']],
+  editPermanence: ['permanence', 'edit', ['child:write']],
+  editLegalStatus: ['legal-statuses', 'edit', ['child:write']],
+  editReview: ['reviews', 'edit', ['child:write', 'review:write']],
+  editVisit: ['visits', 'edit', ['child:write']],
+  editHealthAssessment: ['health-assessments', 'edit', ['child:write']],
+  editImmunisation: ['immunisations', 'edit', ['child:write']],
+  editSdq: ['sdq', 'edit', ['child:write']],
+  editMissing: ['missing', 'edit', ['child:write']],
+  editCareLeaverContact: ['care-leaver-contacts', 'edit', ['child:write', 'careleaver:write']],
+  editPermanenceOrder: ['permanence-orders', 'edit', ['child:write']],
+  endAllocation: ['allocations', 'end', ['child:write']],
+} as const satisfies Record<string, readonly [string, string, readonly Permission[]]>;
+
+/**
+ * Links for one stored record (end a period, correct a placement, a review, ...): each answers the
+ * address of that record's form, or null when this actor's roles may not use it.
+ */
 export function recordLinks(
   childId: number,
   actor: Actor,
-): {
-  endPeriod: (periodId: number) => string | null;
-  editPlacement: (placementId: number) => string | null;
-  editPermanence: (planId: number) => string | null;
-} {
+): Record<keyof typeof EDITS, (recordId: number) => string | null> {
   const base = `/children/${String(childId)}`;
-  const write = can(actor, 'child:write');
-  const place = write || can(actor, 'placement:manage');
-  return {
-    endPeriod: (id) => (write ? `${base}/periods/${String(id)}/end` : null),
-    editPlacement: (id) => (place ? `${base}/placements/${String(id)}/edit` : null),
-    editPermanence: (id) => (write ? `${base}/permanence/${String(id)}/edit` : null),
-  };
+  const out = {} as Record<keyof typeof EDITS, (recordId: number) => string | null>;
+  for (const [name, [path, action, permissions]] of Object.entries(EDITS)) {
+    const allowed = permissions.some((p: Permission) => can(actor, p));
+    out[name as keyof typeof EDITS] = (id) =>
+      allowed ? `${base}/${path}/${String(id)}/${action}` : null;
+  }
+  return out;
 }

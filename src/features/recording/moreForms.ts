@@ -72,11 +72,11 @@ const edit = (what: string) => ({
   summary: `Correct a ${what} (optimistic locking on version).`,
 });
 
-const swReason = (label: string): FieldSpec => ({
+const swReason = (label: string, blank?: string): FieldSpec => ({
   name: 'reason',
   kind: 'select',
   label,
-  items: codeItems('SWEpisodes.SW_REASON', null),
+  items: codeItems('SWEpisodes.SW_REASON', null, blank ? { blank } : {}),
 });
 
 const PERMANENCE_ORDER_FIELDS = (): FieldSpec[] => [
@@ -333,7 +333,7 @@ export function moreForms(base: readonly FormDef[]): FormDef[] {
       schema: EndAllocationInput,
       fields: () => [
         { name: 'endDate', kind: 'date', label: 'Date the allocation ends' },
-        swReason('Reason (for a social worker)'),
+        swReason('Reason the allocation ends (for a social worker)', 'Not applicable'),
       ],
       save: (ctx, childId, input: EndAllocationInput, rid) =>
         endAllocation(ctx, childId, rid, input),
