@@ -599,6 +599,38 @@ describe('new facts', () => {
     ]);
   });
 
+  it('API: a social worker change needs a current-year reason; previous permanence takes a year only', async () => {
+    const noReason = await api('post', 'social-worker', {
+      userId: w.users.sw,
+      startDate: daysAgo(0),
+    });
+    expect(noReason.status).toBe(400);
+    expect((noReason.body as { errors: unknown }).errors).toEqual([
+      { field: 'reason', message: 'Select the reason for the change' },
+    ]);
+    const year = String(Number(daysAgo(730).slice(0, 4)) - 5);
+    const pp = await api('post', 'previous-permanence', { prevPerm: 'P1', orderDate: year });
+    expect(pp.status).toBe(201);
+    expect(
+      await t.db
+        .selectFrom('previous_permanence')
+        .select(['order_date', 'order_date_partial', 'la_code'])
+        .where('id', '=', (pp.body as { id: number }).id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ order_date: null, order_date_partial: `ZZ/ZZ/${year}`, la_code: null });
+    const late = await api('post', 'previous-permanence', {
+      prevPerm: 'P1',
+      orderDate: daysAgo(10),
+    });
+    expect(late.status).toBe(400);
+    expect((late.body as { errors: unknown }).errors).toEqual([
+      {
+        field: 'orderDate',
+        message: 'The date of the order must be before the child first started to be looked after',
+      },
+    ]);
+  });
+
   it('ends an IRO allocation; a stale end overwrites nothing', async () => {
     const a = await t.db
       .selectFrom('allocation')
