@@ -183,6 +183,27 @@ describe('child record', () => {
     expect(await links('/chronology')).toEqual([]);
   });
 
+  it('links each stored fact to its form: Change for a placement, End only for an open period', async () => {
+    const id = String(fx.children.ava);
+    const rowLinks = async (path: string) => {
+      const $ = cheerio.load((await sw.agent.get(`/children/${id}${path}`)).text);
+      return $('main tbody a')
+        .map((_i, a) => `${$(a).text().trim()} ${$(a).attr('href') ?? ''}`)
+        .get();
+    };
+    const placements = await rowLinks('/placements');
+    expect(placements.length).toBeGreaterThan(0);
+    for (const link of placements) {
+      expect(link).toMatch(
+        new RegExp(`^Change placement from .+ /children/${id}/placements/\\d+/edit$`),
+      );
+    }
+    const legal = await rowLinks('/legal-status');
+    const ends = legal.filter((l) => l.startsWith('End '));
+    expect(ends.length).toBeLessThanOrEqual(1);
+    for (const link of ends) expect(link).toMatch(new RegExp(`/children/${id}/periods/\\d+/end$`));
+  });
+
   it('answers 404 "Page not found", never 403, for another team’s child and for no child', async () => {
     for (const path of [
       `/children/${String(fx.children.ben)}`,

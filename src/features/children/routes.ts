@@ -11,7 +11,7 @@ import { ChildListQuery, type ChildListFilters } from './listQuery.ts';
 import { PAGE_SIZE, listChildren, listOptions } from './listService.ts';
 import { keptParams, pagination } from './paging.ts';
 import { readChildRecord } from './recordService.ts';
-import { recordingLinks } from '../recording/links.ts';
+import { recordingLinks, recordLinks } from '../recording/links.ts';
 import { SECTIONS, STATUS_TAGS, sectionOfForm, sectionTables } from './sections.ts';
 import { summarise } from './summary.ts';
 
@@ -137,7 +137,7 @@ export function childrenRoutes(db: Db, config: Config): Router {
           href: `/children/${String(childId)}${s.path ? `/${s.path}` : ''}`,
           current: s.id === section.id,
         })),
-        tables: sectionTables(section.id, record),
+        tables: sectionTables(section.id, record, recordLinks(childId, actor)),
         actions: recordingLinks(childId, actor).filter((l) => sectionOfForm(l.href) === section.id),
         reviewTag: summary.nextReview ? STATUS_TAGS[summary.nextReview.status] : undefined,
         canSeeViewers: can(actor, 'audit:child-viewers'),

@@ -44,7 +44,39 @@ export function sectionOfForm(href: string): SectionId | undefined {
   return part ? FORM_SECTION[part] : undefined;
 }
 
-export type Cell = string | { tag: string; colour: string };
+export type Cell =
+  | string
+  | { tag: string; colour: string }
+  /** A link to a record's form; `hidden` names the record for screen readers ("Change review of 3 May"). */
+  | { href: string; text: string; hidden: string };
+
+/** The forms a row may link to, from src/features/recording/links.ts (null: this actor may not). */
+export type RowLinks = Partial<Record<string, (recordId: number) => string | null>>;
+
+/**
+ * Add a last column of "Change" (or "End") links to a table whose rows were made from `items`,
+ * only when the actor may use the form for at least one row.
+ */
+function withLinks<T extends { id: number }>(
+  table: Table,
+  items: readonly T[],
+  link: ((recordId: number) => string | null) | undefined,
+  describe: (item: T) => string,
+  text = 'Change',
+): Table {
+  if (!link) return table;
+  const hrefs = items.map((item) => link(item.id));
+  if (hrefs.every((h) => h === null)) return table;
+  return {
+    ...table,
+    head: [...table.head, 'Action'],
+    rows: table.rows.map((row, i) => {
+      const href = hrefs[i];
+      const item = items[i];
+      return [...row, href && item ? { href, text, hidden: describe(item) } : ''];
+    }),
+  };
+}
 
 export interface Table {
   caption: string;
@@ -63,8 +95,13 @@ export const STATUS_TAGS: Record<string, { tag: string; colour: string }> = {
   done: { tag: 'Done', colour: 'green' },
 };
 
-export function sectionTables(section: SectionId, record: ChildRecord): Table[] {
+export function sectionTables(
+  section: SectionId,
+  record: ChildRecord,
+  links: RowLinks = {},
+): Table[] {
   const f = record.facts;
+  const openPeriodIds = new Set(f.periods.filter((p) => !p.end_date).map((p) => p.id));
   switch (section) {
     case 'summary':
       return [];
@@ -79,27 +116,38 @@ export function sectionTables(section: SectionId, record: ChildRecord): Table[] 
       ];
     case 'legal-status':
       return [
-        {
-          caption: 'Periods of care',
-          head: ['Started', 'Category of need', 'Ended', 'Reason'],
-          rows: f.periods.map((p) => [
-            d(p.start_date),
-            codeAndMeaning('CIN', p.category_of_need),
-            p.end_date ? d(p.end_date) : 'Still looked after',
-            codeAndMeaning('REC', p.end_reason),
-          ]),
-          emptyText: 'No periods of care are recorded.',
-        },
-        {
-          caption: 'Legal status',
-          head: ['Legal status', 'From', 'To'],
-          rows: f.legal.map((l) => [
-            codeAndMeaning('LS', l.status),
-            d(l.start_date),
-            l.end_date ? d(l.end_date) : 'Now',
-          ]),
-          emptyText: 'No legal status is recorded.',
-        },
+        withLinks(
+          {
+            caption: 'Periods of care',
+            head: ['Started', 'Category of need', 'Ended', 'Reason'],
+            rows: f.periods.map((p) => [
+              d(p.start_date),
+              codeAndMeaning('CIN', p.category_of_need),
+              p.end_date ? d(p.end_date) : 'Still looked after',
+              codeAndMeaning('REC', p.end_reason),
+            ]),
+            emptyText: 'No periods of care are recorded.',
+          },
+          f.periods,
+          (id) => (openPeriodIds.has(id) ? (links.endPeriod?.(id) ?? null) : null),
+          (p) => `period of care from ${d(p.start_date)}`,
+          'End',
+        ),
+        withLinks(
+          {
+            caption: 'Legal status',
+            head: ['Legal status', 'From', 'To'],
+            rows: f.legal.map((l) => [
+              codeAndMeaning('LS', l.status),
+              d(l.start_date),
+              l.end_date ? d(l.end_date) : 'Now',
+            ]),
+            emptyText: 'No legal status is recorded.',
+          },
+          f.legal,
+          links.editLegalStatus,
+          (l) => `legal status from ${d(l.start_date)}`,
+        ),
         {
           caption: 'Care proceedings',
           head: ['Issued', 'Final order'],
@@ -112,80 +160,110 @@ export function sectionTables(section: SectionId, record: ChildRecord): Table[] 
       ];
     case 'placements':
       return [
-        {
-          caption: 'Placements',
-          head: [
-            'Placement type',
-            'Provider',
-            'Carer or home',
-            'Postcode district',
-            'From',
-            'To',
-            'Reason for change',
-          ],
-          rows: f.placements.map((p) => [
-            codeAndMeaning('PLACE', p.place_type),
-            codeAndMeaning('PLACE_PROVIDER', p.place_provider),
-            p.household_name ?? p.home_name ?? p.provider_name ?? '',
-            postcodeDistrict(p.postcode) ?? '',
-            d(p.start_date),
-            p.end_date ? d(p.end_date) : 'Now',
-            codeAndMeaning('REASON_PLACE_CHANGE', p.reason_for_change),
-          ]),
-          emptyText: 'No placements are recorded.',
-        },
+        withLinks(
+          {
+            caption: 'Placements',
+            head: [
+              'Placement type',
+              'Provider',
+              'Carer or home',
+              'Postcode district',
+              'From',
+              'To',
+              'Reason for change',
+            ],
+            rows: f.placements.map((p) => [
+              codeAndMeaning('PLACE', p.place_type),
+              codeAndMeaning('PLACE_PROVIDER', p.place_provider),
+              p.household_name ?? p.home_name ?? p.provider_name ?? '',
+              postcodeDistrict(p.postcode) ?? '',
+              d(p.start_date),
+              p.end_date ? d(p.end_date) : 'Now',
+              codeAndMeaning('REASON_PLACE_CHANGE', p.reason_for_change),
+            ]),
+            emptyText: 'No placements are recorded.',
+          },
+          f.placements,
+          links.editPlacement,
+          (p) => `placement from ${d(p.start_date)}`,
+        ),
       ];
     case 'reviews':
       return [
-        {
-          caption: 'Reviews',
-          head: ['Due', 'Held', 'Participation', 'Chaired by'],
-          rows: f.reviews.map((r) => [
-            d(r.due_date),
-            r.held_date ? d(r.held_date) : 'Not held',
-            codeAndMeaning('REVIEW_CODE', r.participation),
-            r.iro_name ?? '',
-          ]),
-          emptyText: 'No reviews are recorded.',
-        },
+        withLinks(
+          {
+            caption: 'Reviews',
+            head: ['Due', 'Held', 'Participation', 'Chaired by'],
+            rows: f.reviews.map((r) => [
+              d(r.due_date),
+              r.held_date ? d(r.held_date) : 'Not held',
+              codeAndMeaning('REVIEW_CODE', r.participation),
+              r.iro_name ?? '',
+            ]),
+            emptyText: 'No reviews are recorded.',
+          },
+          f.reviews,
+          links.editReview,
+          (r) => `review due ${d(r.due_date)}`,
+        ),
       ];
     case 'visits':
       return [
-        {
-          caption: 'Social worker visits',
-          head: ['Date', 'Seen', 'Seen alone', 'By'],
-          rows: f.visits.map((v) => [
-            d(v.visit_date),
-            yesNo(v.seen),
-            yesNo(v.seen_alone),
-            v.worker_name ?? '',
-          ]),
-          emptyText: 'No visits are recorded.',
-        },
+        withLinks(
+          {
+            caption: 'Social worker visits',
+            head: ['Date', 'Seen', 'Seen alone', 'By'],
+            rows: f.visits.map((v) => [
+              d(v.visit_date),
+              yesNo(v.seen),
+              yesNo(v.seen_alone),
+              v.worker_name ?? '',
+            ]),
+            emptyText: 'No visits are recorded.',
+          },
+          f.visits,
+          links.editVisit,
+          (v) => `visit on ${d(v.visit_date)}`,
+        ),
       ];
     case 'health':
       return [
-        {
-          caption: 'Health assessments',
-          head: ['Date', 'Assessment'],
-          rows: f.health.map((h) => [d(h.assessment_date), HEALTH_KIND_LABELS[h.kind] ?? h.kind]),
-          emptyText: 'No health assessments are recorded.',
-        },
-        {
-          caption: 'Immunisations',
-          head: ['As at', 'Up to date'],
-          rows: f.immunisations.map((i) => [d(i.as_at), yesNo(i.up_to_date)]),
-          emptyText: 'No immunisation status is recorded.',
-        },
-        {
-          caption: 'Strengths and difficulties questionnaires',
-          head: ['Date', 'Score or reason'],
-          rows: f.sdqs.map((s) => [
-            d(s.sdq_date),
-            s.score !== null ? String(s.score) : codeAndMeaning('SDQ_REASON', s.reason),
-          ]),
-          emptyText: 'No questionnaires are recorded.',
-        },
+        withLinks(
+          {
+            caption: 'Health assessments',
+            head: ['Date', 'Assessment'],
+            rows: f.health.map((h) => [d(h.assessment_date), HEALTH_KIND_LABELS[h.kind] ?? h.kind]),
+            emptyText: 'No health assessments are recorded.',
+          },
+          f.health,
+          links.editHealthAssessment,
+          (h) => `health assessment on ${d(h.assessment_date)}`,
+        ),
+        withLinks(
+          {
+            caption: 'Immunisations',
+            head: ['As at', 'Up to date'],
+            rows: f.immunisations.map((i) => [d(i.as_at), yesNo(i.up_to_date)]),
+            emptyText: 'No immunisation status is recorded.',
+          },
+          f.immunisations,
+          links.editImmunisation,
+          (i) => `immunisation status at ${d(i.as_at)}`,
+        ),
+        withLinks(
+          {
+            caption: 'Strengths and difficulties questionnaires',
+            head: ['Date', 'Score or reason'],
+            rows: f.sdqs.map((s) => [
+              d(s.sdq_date),
+              s.score !== null ? String(s.score) : codeAndMeaning('SDQ_REASON', s.reason),
+            ]),
+            emptyText: 'No questionnaires are recorded.',
+          },
+          f.sdqs,
+          links.editSdq,
+          (q) => `questionnaire on ${d(q.sdq_date)}`,
+        ),
         {
           caption: 'Personal education plans',
           head: ['Date', 'Kind'],
@@ -210,49 +288,65 @@ export function sectionTables(section: SectionId, record: ChildRecord): Table[] 
       ];
     case 'missing':
       return [
-        {
-          caption: 'Missing and away from placement',
-          head: ['Kind', 'From', 'Returned', 'Return interview offered', 'Accepted'],
-          rows: f.missing.map((m) => [
-            codeAndMeaning('MISSING', m.kind),
-            d(m.start_date),
-            m.end_date ? d(m.end_date) : 'Not returned',
-            m.return_interview_offered ? d(m.return_interview_offered) : 'Not offered',
-            m.return_interview_offered ? yesNo(m.return_interview_accepted) : '',
-          ]),
-          emptyText: 'No missing or away episodes are recorded.',
-        },
+        withLinks(
+          {
+            caption: 'Missing and away from placement',
+            head: ['Kind', 'From', 'Returned', 'Return interview offered', 'Accepted'],
+            rows: f.missing.map((m) => [
+              codeAndMeaning('MISSING', m.kind),
+              d(m.start_date),
+              m.end_date ? d(m.end_date) : 'Not returned',
+              m.return_interview_offered ? d(m.return_interview_offered) : 'Not offered',
+              m.return_interview_offered ? yesNo(m.return_interview_accepted) : '',
+            ]),
+            emptyText: 'No missing or away episodes are recorded.',
+          },
+          f.missing,
+          links.editMissing,
+          (m) => `episode from ${d(m.start_date)}`,
+        ),
       ];
     case 'permanence':
       return [
-        {
-          caption: 'Adoption',
-          head: [
-            'Decision',
-            'Placement order',
-            'Matched',
-            'Placed',
-            'Adoption order',
-            'Decision reversed',
-          ],
-          rows: f.adoption.map((a) => [
-            d(a.decision_date),
-            d(a.placement_order_date),
-            d(a.matched_date),
-            d(a.placed_date),
-            d(a.order_granted_date),
-            a.decision_reversed_date
-              ? `${d(a.decision_reversed_date)}: ${meaning('REASON_PLACED_CEASED', a.reversed_reason) ?? ''}`
-              : '',
-          ]),
-          emptyText: 'No adoption plan is recorded.',
-        },
-        {
-          caption: 'Orders',
-          head: ['Order', 'Date'],
-          rows: f.orders.map((o) => [PERMANENCE_ORDER_LABELS[o.kind] ?? o.kind, d(o.order_date)]),
-          emptyText: 'No special guardianship, child arrangements or adoption orders are recorded.',
-        },
+        withLinks(
+          {
+            caption: 'Adoption',
+            head: [
+              'Decision',
+              'Placement order',
+              'Matched',
+              'Placed',
+              'Adoption order',
+              'Decision reversed',
+            ],
+            rows: f.adoption.map((a) => [
+              d(a.decision_date),
+              d(a.placement_order_date),
+              d(a.matched_date),
+              d(a.placed_date),
+              d(a.order_granted_date),
+              a.decision_reversed_date
+                ? `${d(a.decision_reversed_date)}: ${meaning('REASON_PLACED_CEASED', a.reversed_reason) ?? ''}`
+                : '',
+            ]),
+            emptyText: 'No adoption plan is recorded.',
+          },
+          f.adoption,
+          links.editPermanence,
+          (a) => `adoption plan from ${d(a.decision_date)}`,
+        ),
+        withLinks(
+          {
+            caption: 'Orders',
+            head: ['Order', 'Date'],
+            rows: f.orders.map((o) => [PERMANENCE_ORDER_LABELS[o.kind] ?? o.kind, d(o.order_date)]),
+            emptyText:
+              'No special guardianship, child arrangements or adoption orders are recorded.',
+          },
+          f.orders,
+          links.editPermanenceOrder,
+          (o) => `order of ${d(o.order_date)}`,
+        ),
         {
           caption: 'Previous permanence',
           head: ['Option', 'Date', 'Local authority code'],
@@ -275,17 +369,22 @@ export function sectionTables(section: SectionId, record: ChildRecord): Table[] 
           ]),
           emptyText: 'No pathway plans are recorded.',
         },
-        {
-          caption: 'Contacts',
-          head: ['Date', 'In touch', 'Activity', 'Accommodation'],
-          rows: f.contacts.map((c) => [
-            d(c.contact_date),
-            codeAndMeaning('IN_TOUCH', c.in_touch),
-            codeAndMeaning('ACTIV', c.activity),
-            codeAndMeaning('ACCOM', c.accommodation),
-          ]),
-          emptyText: 'No care leaver contacts are recorded.',
-        },
+        withLinks(
+          {
+            caption: 'Contacts',
+            head: ['Date', 'In touch', 'Activity', 'Accommodation'],
+            rows: f.contacts.map((c) => [
+              d(c.contact_date),
+              codeAndMeaning('IN_TOUCH', c.in_touch),
+              codeAndMeaning('ACTIV', c.activity),
+              codeAndMeaning('ACCOM', c.accommodation),
+            ]),
+            emptyText: 'No care leaver contacts are recorded.',
+          },
+          f.contacts,
+          links.editCareLeaverContact,
+          (c) => `contact on ${d(c.contact_date)}`,
+        ),
       ];
     case 'episodes':
       return [

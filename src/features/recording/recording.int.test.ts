@@ -545,7 +545,7 @@ describe('a new child', () => {
     expect(summary(bad.text)).toEqual([
       'Enter the child’s first name',
       'Enter the child’s last name',
-      'Enter a 10 digit NHS number, like 4857773456',
+      'Enter a 10 digit NHS number, like 943 476 5919',
     ]);
     expect(await count('child')).toBe(before);
     const ok = await submit('sw.one', '/children/new', {

@@ -269,11 +269,11 @@ export const NewChildInput = z.object({
     (v) => v === null || /^[A-Z][0-9]{11}[0-9A-Z]$/.test(v),
     'Enter a UPN in the correct format, like A123456789012',
   ),
-  nhsNumber: optionalText(12, 'Enter a 10 digit NHS number, like 4857773456')
+  nhsNumber: optionalText(12, 'Enter a 10 digit NHS number, like 943 476 5919')
     .transform((v) => (v ? v.replace(/\s/g, '') : null))
     .refine(
       (v) => v === null || /^[0-9]{10}$/.test(v),
-      'Enter a 10 digit NHS number, like 4857773456',
+      'Enter a 10 digit NHS number, like 943 476 5919',
     )
     .refine(
       (v) => v === null || !/^[0-9]{10}$/.test(v) || nhsNumberValid(v),
