@@ -102,7 +102,26 @@ export async function freshDb(): Promise<TestDb> {
     ...conn,
     dispose: async () => {
       await conn.close();
-      await adminQuery(`drop database if exists ${name} with (force)`);
+      await dropDatabase(name);
     },
   };
+}
+
+/**
+ * Drop a test database. pool.end() resolves before the server has finished ending its backends, so
+ * a forced drop at once can terminate a connection that is still closing, and pg then raises an
+ * unhandled 57P01 in whatever test file is running. Wait for the sessions to go; force only as a
+ * last resort.
+ */
+async function dropDatabase(name: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      await adminQuery(`drop database if exists ${name}`);
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '55006') throw err; // 55006: still in use
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await adminQuery(`drop database if exists ${name} with (force)`);
 }
