@@ -70,8 +70,8 @@ export const feature: Feature = {
       permission: 'carer:read',
       params: z.object({ id: z.string() }),
       response: Household,
-      handler: ({ db, actor, params, res }) =>
-        readHousehold(db, actor, childIdParam(params.id), scopeOf(res)),
+      handler: ({ db, actor, params, config }) =>
+        readHousehold(db, actor, childIdParam(params.id), scopeOf(config)),
     }),
   ],
 };

@@ -1,8 +1,8 @@
+import type { Config } from '../../config.ts';
 // /api/v1 for children: the list with the page's query parameters, and each part of a child's record.
 // Same services as the pages, so the same scope checks and audit events.
 import { z } from 'zod';
 import { todayInLondon } from '../../domain/dates/index.ts';
-import type { Response } from 'express';
 import type { Db } from '../../db/connect.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { defineRoute } from '../../platform/api/registry.ts';
@@ -14,13 +14,9 @@ import { childIdParam } from './routes.ts';
 import type { ScopeOptions } from './scope.ts';
 import { summarise } from './summary.ts';
 
-/**
- * The API context carries no config, so feature.ts puts the scope options (HEARTH_TEAM_SCOPE) on
- * res.locals for /api/v1 requests; without them, default-deny to the narrower scope.
- */
-export function scopeOf(res: Response): ScopeOptions {
-  const s = res.locals.childScope as ScopeOptions | undefined;
-  return s ?? { teamScope: false };
+/** The scope options (HEARTH_TEAM_SCOPE) an API handler reads from its config. */
+export function scopeOf(config: Config): ScopeOptions {
+  return { teamScope: config.teamScope };
 }
 
 const Coded = z.object({ code: z.string(), meaning: z.string() });
@@ -94,9 +90,9 @@ const DueItemSchema = z.object({
   source: z.string(),
 });
 
-function read(db: Db, actor: Actor, res: Response, id: string, section: string) {
+function read(db: Db, actor: Actor, config: Config, id: string, section: string) {
   return readChildRecord(db, actor, childIdParam(id), {
-    ...scopeOf(res),
+    ...scopeOf(config),
     today: todayInLondon(new Date()),
     section,
   });
@@ -117,7 +113,7 @@ export const childrenApi = [
       pageSize: z.number().int(),
       total: z.number().int(),
     }),
-    handler: ({ db, actor, query, res }) => listChildren(db, actor, query, scopeOf(res)),
+    handler: ({ db, actor, query, config }) => listChildren(db, actor, query, scopeOf(config)),
   }),
   defineRoute({
     method: 'get',
@@ -128,8 +124,8 @@ export const childrenApi = [
     permission: 'child:read',
     params: IdParams,
     response: z.object({ id: z.number().int(), summary: Summary }),
-    handler: async ({ db, actor, params, res }) => {
-      const record = await read(db, actor, res, params.id, 'summary');
+    handler: async ({ db, actor, params, config }) => {
+      const record = await read(db, actor, config, params.id, 'summary');
       return { id: record.child.id, summary: summarise(record) };
     },
   }),
@@ -145,8 +141,8 @@ export const childrenApi = [
         z.object({ date: z.string(), what: z.string(), detail: z.string(), section: z.string() }),
       ),
     }),
-    handler: async ({ db, actor, params, res }) => {
-      const record = await read(db, actor, res, params.id, 'chronology');
+    handler: async ({ db, actor, params, config }) => {
+      const record = await read(db, actor, config, params.id, 'chronology');
       return { events: chronology(record.facts) };
     },
   }),
@@ -158,8 +154,8 @@ export const childrenApi = [
     permission: 'child:read',
     params: IdParams,
     response: z.object({ episodes: z.array(EpisodeSchema) }),
-    handler: async ({ db, actor, params, res }) => {
-      const record = await read(db, actor, res, params.id, 'episodes');
+    handler: async ({ db, actor, params, config }) => {
+      const record = await read(db, actor, config, params.id, 'episodes');
       return { episodes: record.episodes };
     },
   }),
@@ -172,8 +168,8 @@ export const childrenApi = [
     permission: 'child:read',
     params: IdParams,
     response: z.object({ today: z.string(), items: z.array(DueItemSchema) }),
-    handler: async ({ db, actor, params, res }) => {
-      const record = await read(db, actor, res, params.id, 'due');
+    handler: async ({ db, actor, params, config }) => {
+      const record = await read(db, actor, config, params.id, 'due');
       return {
         today: record.today,
         items: record.due.map((i) => ({

@@ -1,6 +1,5 @@
 // Children in care: the list (search, filters, sort, pages), each child's record with its sections,
 // the API for both, and the social worker's "Your children" home section.
-import { Router } from 'express';
 import type { Feature } from '../../platform/http/features.ts';
 import { childrenApi } from './api.ts';
 import { caseloadSection } from './home.ts';
@@ -9,12 +8,6 @@ import { childrenRoutes } from './routes.ts';
 export const feature: Feature = {
   name: 'children',
   nav: [{ text: 'Children', href: '/children', permission: 'child:read', order: 10 }],
-  // Runs before /api/v1 (public routes come first): hands the API handlers this app's scope setting.
-  publicRoutes: ({ config }) =>
-    Router().use('/api/v1', (_req, res, next) => {
-      res.locals.childScope = { teamScope: config.teamScope };
-      next();
-    }),
   routes: ({ db, config }) => childrenRoutes(db, config),
   api: childrenApi,
   home: [caseloadSection],

@@ -64,8 +64,8 @@ export const feature: Feature = {
         ),
         otherChildren: z.number().int(),
       }),
-      handler: ({ db, actor, params, res }) =>
-        readHome(db, actor, idParam(params.id), scopeOf(res)),
+      handler: ({ db, actor, params, config }) =>
+        readHome(db, actor, idParam(params.id), scopeOf(config)),
     }),
   ],
 };

@@ -15,7 +15,7 @@ export const trayApi: AnyApiRoute[] = TRAY_IDS.map((id) =>
     permission: TRAYS[id].permission,
     query: TrayQuery,
     response: TrayResponse,
-    handler: ({ db, actor, query, res }) =>
-      readTray(db, actor, id, query, todayInLondon(new Date()), scopeOf(res)),
+    handler: ({ db, actor, query, config }) =>
+      readTray(db, actor, id, query, todayInLondon(new Date()), scopeOf(config)),
   }),
 );
