@@ -4,5 +4,18 @@ import type { FoundationTables } from './tables/foundation.ts';
 import type { CareTables } from './tables/care.ts';
 import type { ChildListTables } from './tables/childList.ts';
 import type { TimescaleTables } from './tables/timescales.ts';
+import type { PlacementTables } from './tables/placements.ts';
+import type { FosteringTables } from './tables/fostering.ts';
+import type { HomesTables } from './tables/homes.ts';
+import type { ScorecardTables } from './tables/scorecard.ts';
+import type { PlanTables } from './tables/plans.ts';
 
-export type Database = FoundationTables & CareTables & ChildListTables & TimescaleTables;
+export type Database = FoundationTables &
+  CareTables &
+  ChildListTables &
+  TimescaleTables &
+  PlacementTables &
+  FosteringTables &
+  HomesTables &
+  ScorecardTables &
+  PlanTables;

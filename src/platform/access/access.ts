@@ -25,6 +25,12 @@ export const PERMISSIONS = [
   '903:validate',
   '903:export',
   'import:run',
+  'placement:request',
+  'home:read',
+  'home:write',
+  'plan:read',
+  'plan:write',
+  'report:generate',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -36,7 +42,7 @@ export function isPermission(value: string): value is Permission {
 const CASEWORK: readonly Permission[] = ['child:read', 'child:write', 'placement:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  social_worker: [...CASEWORK, 'carer:read', 'careleaver:read'],
+  social_worker: [...CASEWORK, 'carer:read', 'careleaver:read', 'placement:request'],
   team_manager: [
     ...CASEWORK,
     'child:break-glass',
@@ -44,6 +50,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'careleaver:read',
     'figures:read',
     'audit:child-viewers',
+    'placement:request',
+    'home:read',
+    'plan:read',
   ],
   service_manager: [
     ...CASEWORK,
@@ -53,20 +62,36 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'figures:read',
     'audit:child-viewers',
     '903:validate',
+    'placement:request',
+    'home:read',
+    'plan:read',
+    'plan:write',
+    'report:generate',
   ],
   iro: ['child:read', 'review:write', 'placement:read', 'carer:read'],
   placement_officer: [
     'child:read',
     'placement:read',
     'placement:manage',
+    'placement:request',
     'carer:read',
     'figures:read',
+    'home:read',
   ],
   fostering_worker: ['carer:read', 'carer:write', 'child:read', 'placement:read'],
-  residential_manager: ['child:read', 'placement:read'],
+  residential_manager: ['child:read', 'placement:read', 'home:read', 'home:write'],
   personal_adviser: ['child:read', 'careleaver:read', 'careleaver:write'],
-  analyst: ['figures:read', 'pseudonymised:read', '903:validate', '903:export', 'import:run'],
-  panel_member: ['figures:read'],
+  analyst: [
+    'figures:read',
+    'pseudonymised:read',
+    '903:validate',
+    '903:export',
+    'import:run',
+    'plan:read',
+    'plan:write',
+    'report:generate',
+  ],
+  panel_member: ['figures:read', 'plan:read'],
   admin: ['user:manage', 'team:manage', 'audit:read', 'token:manage', 'import:run'],
 };
 

@@ -1,0 +1,3 @@
+// Tables of the fostering area's migrations. Add each table's interface here and list it below.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface FosteringTables {}
