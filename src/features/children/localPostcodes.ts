@@ -9,7 +9,10 @@ import { BRADFORD, Postcodes } from '../demo/postcodes.ts';
 
 const BATCH = 1000;
 
-/** Replaces the table's contents with `postcodes` (any spacing or case). Returns how many. */
+/**
+ * Replaces the table's contents with `postcodes` (any spacing or case), in one transaction (the
+ * caller's, when given one). Returns how many.
+ */
 export async function loadLocalPostcodes(db: Db, postcodes: Iterable<string>): Promise<number> {
   const compact = [
     ...new Set(
@@ -18,14 +21,16 @@ export async function loadLocalPostcodes(db: Db, postcodes: Iterable<string>): P
         .filter((p) => /^[A-Z0-9]{5,7}$/.test(p)),
     ),
   ];
-  await db.transaction().execute(async (trx) => {
+  const replace = async (trx: Db): Promise<void> => {
     await sql`delete from local_postcode`.execute(trx);
     for (let i = 0; i < compact.length; i += BATCH)
       await trx
         .insertInto('local_postcode')
         .values(compact.slice(i, i + BATCH).map((postcode) => ({ postcode })))
         .execute();
-  });
+  };
+  if (db.isTransaction) await replace(db);
+  else await db.transaction().execute(replace);
   return compact.length;
 }
 

@@ -8,7 +8,8 @@ import { freshDb, type TestDb } from '../../../test/support/db.ts';
 import { generateDemo, type DemoPlan } from './generate.ts';
 import { canSkipTriggers } from './foreignKeys.ts';
 import { DEMO_TABLES } from './plan.ts';
-import { findDemoAccounts, firstIds, seedDemoIfEmpty, writeDemo } from './write.ts';
+import { demoLocalPostcodes } from '../children/localPostcodes.ts';
+import { findDemoAccounts, firstIds, seedDemo, seedDemoIfEmpty, writeDemo } from './write.ts';
 
 let t: TestDb;
 let plan: DemoPlan;
@@ -221,5 +222,21 @@ describe('the demo authority', () => {
     expect(await seedDemoIfEmpty(t, { demo: false, authority: { name: 'x', code: '380' } })).toBe(
       null,
     );
+  });
+
+  it('runs the areas\' demo hooks: the authority\'s own postcodes are loaded, so "out of area" works', async () => {
+    const other = await freshDb();
+    try {
+      const result = await seedDemo(other.db, { scale: 0.02, seed: 3, today, laCode: '380' });
+      expect(result.children).toBeGreaterThan(0);
+      const n = await other.db
+        .selectFrom('local_postcode')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      expect(Number(n.n)).toBe(new Set(demoLocalPostcodes()).size);
+      expect(Number(n.n)).toBeGreaterThan(1000);
+    } finally {
+      await other.dispose();
+    }
   });
 });

@@ -12,6 +12,7 @@ import { insertJson } from './bulkInsert.ts';
 import { canSkipTriggers, checkForeignKeys } from './foreignKeys.ts';
 import { generateDemo, type DemoOptions, type DemoPlan } from './generate.ts';
 import type { DemoAccountIds } from './workforce.ts';
+import { loadFeatures, type DemoContext } from '../../platform/http/features.ts';
 
 const WITH_SERIAL_ID = DEMO_TABLES.filter((t) => t !== 'home_manager' && t !== 'child_relation');
 
@@ -24,7 +25,12 @@ export interface WriteOptions {
   rowChecks?: boolean;
 }
 
-export async function writeDemo(db: Db, plan: DemoPlan, opts: WriteOptions = {}): Promise<void> {
+export async function writeDemo(
+  db: Db,
+  plan: DemoPlan,
+  opts: WriteOptions = {},
+  ctx?: DemoContext,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const skip = !opts.rowChecks && (await canSkipTriggers(trx));
     if (skip) await sql`set local session_replication_role = replica`.execute(trx);
@@ -43,6 +49,7 @@ export async function writeDemo(db: Db, plan: DemoPlan, opts: WriteOptions = {})
     for (const [userId, teamId] of plan.accountTeams) {
       await trx.updateTable('app_user').set({ team_id: teamId }).where('id', '=', userId).execute();
     }
+    if (ctx) for (const f of await loadFeatures()) if (f.demo) await f.demo(trx, ctx);
   });
 }
 
@@ -90,13 +97,19 @@ export async function seedDemo(
   opts: Omit<DemoOptions, 'today' | 'accounts' | 'firstIds'> & { today?: string },
 ): Promise<SeedResult> {
   const started = performance.now();
+  const today = opts.today ?? todayInLondon(new Date());
   const plan = generateDemo({
     ...opts,
-    today: opts.today ?? todayInLondon(new Date()),
+    today,
     accounts: await findDemoAccounts(db),
     firstIds: await firstIds(db),
   });
-  await writeDemo(db, plan);
+  await writeDemo(
+    db,
+    plan,
+    {},
+    { seed: opts.seed, scale: opts.scale, today, laCode: opts.laCode ?? '380' },
+  );
   return { children: plan.rows.child.length, ms: Math.round(performance.now() - started) };
 }
 

@@ -50,8 +50,22 @@ export interface HomeSection {
   load?: (db: Db, actor: Actor) => Promise<HomeItem[]>;
 }
 
+/** What an area's demo hook is given: the same seed, scale and date as the core demo authority. */
+export interface DemoContext {
+  seed: number;
+  scale: number;
+  today: string;
+  laCode: string;
+}
+
 export interface Feature {
   name: string;
+  /**
+   * Adds this area's demo rows after the core demo authority (children, care, carers, providers,
+   * teams) is written, inside the same transaction. Runs in feature-name order; deterministic for
+   * a seed. `hearth demo` and `npm start`'s seeding call it.
+   */
+  demo?: (db: Db, ctx: DemoContext) => Promise<void>;
   /** Pages that need no sign-in (privacy, accessibility). */
   publicRoutes?: (deps: FeatureDeps) => Router;
   /** Pages behind sign-in, mounted at '/'. Check permissions in the service or route. */
