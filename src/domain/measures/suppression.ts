@@ -36,8 +36,13 @@ export function suppressSmall(r: MeasureResult): ShownResult {
     if (breakdown) out.breakdown = breakdown;
     return out;
   }
-  const { breakdown: _raw, ...rest } = r;
-  const out: ShownResult = { ...rest, suppressed: false };
-  if (breakdown) out.breakdown = breakdown as Record<string, number>;
+  const out: ShownResult = {
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    suppressed: false,
+  };
+  if (r.reason !== undefined) out.reason = r.reason;
+  if (breakdown) out.breakdown = breakdown;
   return out;
 }
