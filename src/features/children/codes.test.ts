@@ -19,6 +19,7 @@ const SPEC_FIELD: Record<Exclude<CodeList, 'ACCOM'>, string> = {
   SDQ_REASON: 'OC2.SDQ_REASON',
   REASON_PLACED_CEASED: 'PlacedAdoption.REASON_PLACED_CEASED',
   ETHNIC: 'Header.ETHNIC',
+  SW_REASON: 'SWEpisodes.SW_REASON',
 };
 
 function specCodes(field: string): string[] {

@@ -1,4 +1,5 @@
-// SSDA903 codes in words, for people reading a child's record. Wording follows the DfE 903 guidance
+// SSDA903 codes in words: the one table, for the record pages and the forms (../recording/codes.ts
+// offers the current year's codes with these words). Wording follows the DfE 903 guidance
 // (children looked after return). codes.test.ts checks every code in the spec's code lists has a
 // label here, so a new code cannot reach a page as a bare code.
 
@@ -190,6 +191,18 @@ export const CODE_LABELS = {
     RD2: 'The court did not make a placement order',
     RD3: 'Prospective adopters could not be found',
     RD4: 'Any other reason',
+  },
+  SW_REASON: {
+    MANAGE: 'Management decision',
+    FCONTA: 'Social worker’s fixed-term contract ended',
+    LEFTRL: 'Social worker left the role',
+    ORGRST: 'Organisational restructure',
+    TSPROC: 'Transfer at a stage of the process',
+    ABSENC: 'Social worker absent',
+    CHCHAN: 'Child asked for a change',
+    PCCHAN: 'Parent or carer asked for a change',
+    SWDIED: 'Social worker died',
+    OTHERS: 'Other reason',
   },
   ETHNIC: {
     WBRI: 'White British',

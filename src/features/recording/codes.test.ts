@@ -21,6 +21,8 @@ describe('code lists offered', () => {
     expect(place.has('Z1')).toBe(false);
     expect(codeList('Episodes.PLACE', '2023/24').has('P2')).toBe(true);
     for (const c of place) expect(codeLabel('Episodes.PLACE', c)).not.toBe(c);
-    expect(codeLabel('OC3.ACCOM', 'U2')).toBe('Independent living: not suitable');
+    expect(codeLabel('OC3.ACCOM', 'U2')).toBe('Independent living (not suitable)');
+    expect(codeLabel('SWEpisodes.SW_REASON', 'MANAGE')).toBe('Management decision');
+    expect(codeLabel('Episodes.LS', 'Q9')).toBe('Q9');
   });
 });
