@@ -9,6 +9,7 @@ import type { FosteringTables } from './tables/fostering.ts';
 import type { HomesTables } from './tables/homes.ts';
 import type { ScorecardTables } from './tables/scorecard.ts';
 import type { PlanTables } from './tables/plans.ts';
+import type { PostcodeTables } from './tables/postcodes.ts';
 
 export type Database = FoundationTables &
   CareTables &
@@ -18,4 +19,5 @@ export type Database = FoundationTables &
   FosteringTables &
   HomesTables &
   ScorecardTables &
-  PlanTables;
+  PlanTables &
+  PostcodeTables;

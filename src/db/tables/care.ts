@@ -21,6 +21,8 @@ export interface ProviderTable {
   ofsted_urn: string | null;
   grade: OfstedGrade | null;
   postcode: string | null;
+  /** Usual weekly fee in whole pounds when no home-level price is known (migration 0016). */
+  weekly_fee: ColumnType<number | null, number | null | undefined, number | null>;
   version: Version;
 }
 
@@ -36,6 +38,8 @@ export interface HomeTable {
   categories: TextArray;
   specialist: DefaultFalse;
   closed_on: string | null;
+  /** Usual weekly price of a bed in whole pounds (migration 0016). */
+  weekly_cost: ColumnType<number | null, number | null | undefined, number | null>;
   version: Version;
 }
 
@@ -151,6 +155,8 @@ export interface PlacementTable {
   connected_person_reg24: DefaultFalse;
   /** Who cared for the child when not a household or home here (e.g. from an imported 903 return). */
   carer_ref: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Agreed weekly cost in whole pounds (migration 0016); null when not recorded. */
+  weekly_cost: ColumnType<number | null, number | null | undefined, number | null>;
   version: Version;
 }
 
