@@ -2,7 +2,11 @@
 // child's record (summary and chronology), median of 20 HTTP requests each through the real app
 // (session, CSRF, rendering, audit write in the same transaction).
 //
-//   npm run bench -- children [--scale N] [--engine pglite|postgresql] [--requests 20]
+//   npm run bench -- children [--scale N] [--engine pglite|postgresql] [--requests 20] [--dev]
+//
+// The app runs as in production (NODE_ENV=production: Nunjucks keeps compiled templates, Express
+// caches view lookups). Outside production Nunjucks recompiles every template on every request
+// (noCache, so edited templates show at once), which cost 30-80 ms a page; --dev measures that way.
 //
 // PostgreSQL: BENCH_DATABASE_URL (else postgres://postgres@127.0.0.1:5432/postgres); a fresh
 // database is created beside it and dropped after. PGlite runs in memory. Results: bench/README.md.
@@ -42,6 +46,9 @@ export async function run(args: string[]): Promise<void> {
   const scale = Number(arg(args, '--scale', '1'));
   const engine = arg(args, '--engine', 'postgresql');
   const requests = Number(arg(args, '--requests', '20'));
+  const dev = args.includes('--dev');
+  // Read when the app is created (src/platform/views/nunjucks.ts, Express's 'view cache').
+  if (!dev) process.env.NODE_ENV = 'production';
   let conn: Connection;
   let drop = async (): Promise<void> => {};
   if (engine === 'postgresql') {
@@ -118,7 +125,7 @@ export async function run(args: string[]): Promise<void> {
       ],
     ];
     console.log(
-      `children bench: ${engine}, demo scale ${String(scale)} (${String(seeded.children)} children), ${String(requests)} requests each; ${machine()}`,
+      `children bench: ${engine}, demo scale ${String(scale)} (${String(seeded.children)} children), ${String(requests)} requests each, ${dev ? 'development (templates recompiled per request)' : 'production mode (templates cached)'}; ${machine()}`,
     );
     console.log('| Request | Median | p95 | Rows |');
     console.log('| --- | --- | --- | --- |');
