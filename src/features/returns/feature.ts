@@ -2,6 +2,8 @@
 // 903 pages (export, import) add their routers to `pages` and their routes to `api` below.
 import { Router } from 'express';
 import type { Feature, FeatureDeps } from '../../platform/http/features.ts';
+import { exportSummaryApi, exportZipApi } from './exportApi.ts';
+import { exportRoutes } from './exportRoutes.ts';
 import { ReportCache } from './reportCache.ts';
 import { reportRoutes, type StoredReport } from './reportRoutes.ts';
 import { validationApi } from './uploadApi.ts';
@@ -16,15 +18,18 @@ function validatorPages(deps: FeatureDeps): Router {
   return router;
 }
 
-const pages: ((deps: FeatureDeps) => Router)[] = [validatorPages];
+const pages: ((deps: FeatureDeps) => Router)[] = [validatorPages, exportRoutes];
 
 export const feature: Feature = {
   name: 'returns',
-  nav: [{ text: '903 return', href: '/returns/903', permission: '903:validate', order: 600 }],
+  nav: [
+    { text: '903 return', href: '/returns/903', permission: '903:validate', order: 600 },
+    { text: '903 export', href: '/returns/903/export', permission: '903:export', order: 601 },
+  ],
   routes: (deps) => {
     const router = Router();
     for (const page of pages) router.use(page(deps));
     return router;
   },
-  api: [validationApi],
+  api: [validationApi, exportSummaryApi, exportZipApi],
 };

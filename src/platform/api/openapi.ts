@@ -70,7 +70,9 @@ export function openApiDocument(routes: readonly AnyApiRoute[], version: string)
       responses: {
         [status]: {
           description: 'Success',
-          content: { 'application/json': { schema: jsonSchema(r.response, 'output') } },
+          content: r.binary
+            ? { [r.binary.contentType]: { schema: { type: 'string', format: 'binary' } } }
+            : { 'application/json': { schema: jsonSchema(r.response, 'output') } },
         },
         default: {
           description: 'An error, as problem+json',

@@ -55,13 +55,19 @@ export interface ApiRoute<
   /** Set for a multipart/form-data body (files); `body` then describes its text fields. */
   multipart?: MultipartBody;
   response: R;
+  /**
+   * Set for a file download: the handler returns a Buffer (response `z.instanceof(Buffer)`), sent
+   * with this content type (and `filename` as an attachment). OpenAPI describes it as binary.
+   */
+  binary?: { contentType: string; filename: (params: z.output<P>) => string };
   /** Success status; 200 unless given (201 for creation). */
   status?: number;
   handler: (ctx: ApiContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R>>;
 }
 
 /** An ApiRoute with its types erased, as kept in a list. */
-export interface AnyApiRoute extends Omit<ApiRoute, 'handler'> {
+export interface AnyApiRoute extends Omit<ApiRoute, 'handler' | 'binary'> {
+  binary?: { contentType: string; filename: (params: unknown) => string };
   handler: (ctx: ApiContext<unknown, unknown, unknown>) => Promise<unknown>;
 }
 
@@ -127,6 +133,14 @@ export function apiRouter(routes: readonly AnyApiRoute[], db: Db, config: Config
         res,
       };
       const result = route.response.parse(await route.handler(ctx));
+      if (route.binary) {
+        res
+          .status(route.status ?? 200)
+          .type(route.binary.contentType)
+          .attachment(route.binary.filename(ctx.params))
+          .send(result);
+        return;
+      }
       res.status(route.status ?? 200).json(result);
     });
   }
