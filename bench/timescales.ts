@@ -42,7 +42,7 @@ function generate(i: number): ChildTimescaleInput {
         placementId: 1,
         intendedToLastTo18: i % 3 === 0,
         longTermFosterDesignated: null,
-        childAgreesToSixMonthlyVisits: false,
+        visitAgreements: [],
         connectedPersonReg24: i % 17 === 0,
       },
     ],

@@ -1,4 +1,5 @@
-// Tables of migration 0012-timescale-extensions (src/features/timescales).
+// Tables of migrations 0012-timescale-extensions, 0030-visit-agreement and 0031-due-item-cache
+// (src/features/timescales).
 import type { ColumnType, Generated } from 'kysely';
 
 export interface TimescaleExtensionTable {
@@ -32,7 +33,35 @@ export interface FosterCarerReviewTable {
   panel_date: string | null;
 }
 
+/** A child's agreement to 6-monthly visits in a long-term foster placement (CPPCR 2010 reg 28(3A)). */
+export interface VisitAgreementTable {
+  id: Generated<number>;
+  child_id: number;
+  placement_id: number;
+  agreed_on: string;
+  /** The child's view, in their words. */
+  child_view: string;
+  recorded_by: number;
+  recorded_at: ColumnType<Date, Date | string | undefined, never>;
+  withdrawn_on: string | null;
+  withdrawn_view: string | null;
+  withdrawn_recorded_by: number | null;
+  version: Generated<number>;
+}
+
+/** Open due items of one child, as computed on `computed_on` from facts at `computed_version`. */
+export interface DueItemCacheTable {
+  child_id: number;
+  /** Bumped by triggers on every write to the child's facts. */
+  facts_version: ColumnType<number, number | undefined, number>;
+  computed_version: number | null;
+  computed_on: string | null;
+  items: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
 export interface TimescaleTables {
   timescale_extension: TimescaleExtensionTable;
   foster_carer_review: FosterCarerReviewTable;
+  visit_agreement: VisitAgreementTable;
+  due_item_cache: DueItemCacheTable;
 }

@@ -13,10 +13,19 @@ export interface PlacementFlags {
   intendedToLastTo18: boolean;
   /** Designated long-term foster placement and the date designated (reg 22C, 2015 amendment). */
   longTermFosterDesignated: IsoDate | null;
-  /** The child, being of sufficient age and understanding, agrees to 6-monthly visits (reg 28(3A)). */
-  childAgreesToSixMonthlyVisits: boolean;
+  /**
+   * The child's recorded agreements to visits at intervals of up to 6 months in this placement
+   * (reg 28(3A)), each with the date it was withdrawn, if it was.
+   */
+  visitAgreements: VisitAgreement[];
   /** Placed with a connected person under temporary approval, reg 24. */
   connectedPersonReg24: boolean;
+}
+
+/** The child agreed on `agreed` (and withdrew on `withdrawn`) to 6-monthly visits. */
+export interface VisitAgreement {
+  agreed: IsoDate;
+  withdrawn: IsoDate | null;
 }
 
 export interface DatedEvent {

@@ -4,11 +4,17 @@
 // Mapping notes: PEP 'initial' → started; care-leaver support is taken to begin when the child's
 // last period of care ended on or after the 16th birthday (or at the first pathway plan, if
 // earlier); only missing episodes of kind 'M' (whereabouts unknown) need a return home interview;
-// extensions come from timescale_extension with the authoriser's display name.
+// extensions come from timescale_extension with the authoriser's display name; the child's
+// agreements to 6-monthly visits (reg 28(3A)) from visit_agreement, by placement.
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import { birthdayAt } from '../../domain/dates/index.ts';
-import type { ChildTimescaleInput, Extension, RuleId } from '../../domain/timescales/index.ts';
+import type {
+  ChildTimescaleInput,
+  Extension,
+  RuleId,
+  VisitAgreement,
+} from '../../domain/timescales/index.ts';
 
 /** Which children: a condition over the `child` table (e.g. childScope(actor, opts)), or ids. */
 export type ChildSelection = Expression<SqlBool> | { ids: readonly number[] };
@@ -69,7 +75,7 @@ export function toExtension(r: {
 /** Up to this many children, facts are fetched by id list (index lookups); beyond, by subquery. */
 const ID_LIST_LIMIT = 5000;
 
-/** Facts for every selected child, in child.id order. 14 queries, whatever the number of children. */
+/** Facts for every selected child, in child.id order. 15 queries, whatever the number of children. */
 export async function loadTimescaleInputs(
   db: Db,
   selection: ChildSelection,
@@ -102,6 +108,7 @@ export async function loadTimescaleInputs(
     plans,
     contacts,
     extensions,
+    agreements,
   ] = await Promise.all([
     db
       .selectFrom('period_of_care')
@@ -198,6 +205,11 @@ export async function loadTimescaleInputs(
       .where('e.child_id', 'in', ids)
       .orderBy('e.id')
       .execute(),
+    db
+      .selectFrom('visit_agreement')
+      .select(['child_id', 'placement_id', 'agreed_on', 'withdrawn_on'])
+      .where('child_id', 'in', ids)
+      .execute(),
   ]);
   const by = {
     periods: groupBy(periods),
@@ -216,6 +228,13 @@ export async function loadTimescaleInputs(
       extensions.flatMap((e) => (e.child_id === null ? [] : [{ ...e, child_id: e.child_id }])),
     ),
   };
+  const agreementsOf = new Map<number, VisitAgreement[]>();
+  for (const a of agreements) {
+    const v = { agreed: a.agreed_on, withdrawn: a.withdrawn_on };
+    const list = agreementsOf.get(a.placement_id);
+    if (list) list.push(v);
+    else agreementsOf.set(a.placement_id, [v]);
+  }
   return children.map((c) => {
     const ps = by.periods.get(c.id) ?? NONE;
     const pl = by.placements.get(c.id) ?? NONE;
@@ -264,8 +283,7 @@ export async function loadTimescaleInputs(
         placementId: p.id,
         intendedToLastTo18: p.intended_to_18,
         longTermFosterDesignated: p.long_term_designated ? p.start_date : null,
-        // Not recorded yet: without the child's recorded agreement visits stay 3-monthly.
-        childAgreesToSixMonthlyVisits: false,
+        visitAgreements: agreementsOf.get(p.id) ?? NONE,
         connectedPersonReg24: p.connected_person_reg24,
       })),
       reviews: (by.reviews.get(c.id) ?? NONE).flatMap((r) =>

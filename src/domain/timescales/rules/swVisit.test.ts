@@ -12,7 +12,7 @@ const flags = (over: Partial<PlacementFlags>): PlacementFlags => ({
   placementId: 1,
   intendedToLastTo18: false,
   longTermFosterDesignated: null,
-  childAgreesToSixMonthlyVisits: false,
+  visitAgreements: [],
   connectedPersonReg24: false,
   ...over,
 });
@@ -59,7 +59,7 @@ describe('social worker visits', () => {
       flags({
         intendedToLastTo18: true,
         longTermFosterDesignated: '2024-06-01',
-        childAgreesToSixMonthlyVisits: true,
+        visitAgreements: [{ agreed: '2024-06-01', withdrawn: null }],
       }),
       '2025-07-20',
     ],
@@ -76,6 +76,106 @@ describe('social worker visits', () => {
       visits: yearOn,
     });
     expect(visits(input, '2025-01-21').at(-1)).toEqual(['placement-1/3', due, 'upcoming', null]);
+  });
+
+  // The child's agreement to 6-monthly visits (reg 28(3A)) at its edges. Placement from 10 Jan
+  // 2024, intended to last to 18 and designated long-term on 1 Jun 2024; last seen 20 Jan 2025
+  // (after the first year): 6-monthly gives 20 Jul 2025, 3-monthly 20 Apr 2025.
+  const agreed = (a: string, w: string | null = null) => ({ agreed: a, withdrawn: w });
+  it.each([
+    ['agreed before the first year ended', [agreed('2024-09-01')], '2024-06-01', '2025-07-20'],
+    [
+      'agreed at the last visit, after the first year',
+      [agreed('2025-01-20')],
+      '2024-06-01',
+      '2025-07-20',
+    ],
+    [
+      'agreed the day after the last visit: not yet',
+      [agreed('2025-01-21')],
+      '2024-06-01',
+      '2025-04-20',
+    ],
+    [
+      'agreed, then withdrawn before the 6 months',
+      [agreed('2024-09-01', '2025-03-01')],
+      '2024-06-01',
+      '2025-04-20',
+    ],
+    [
+      'withdrawn on the 6-monthly date: it held',
+      [agreed('2024-09-01', '2025-07-20')],
+      '2024-06-01',
+      '2025-07-20',
+    ],
+    [
+      'agreed and withdrawn before the last visit',
+      [agreed('2024-09-01', '2024-12-01')],
+      '2024-06-01',
+      '2025-04-20',
+    ],
+    [
+      'withdrawn, then agreed again',
+      [agreed('2024-09-01', '2024-10-01'), agreed('2024-12-01')],
+      '2024-06-01',
+      '2025-07-20',
+    ],
+    [
+      'agreed, but the placement is not designated long-term',
+      [agreed('2024-09-01')],
+      null,
+      '2025-04-20',
+    ],
+    [
+      'agreed, but designated only after the last visit',
+      [agreed('2024-09-01')],
+      '2025-02-01',
+      '2025-04-20',
+    ],
+  ])('child agreement to 6-monthly visits: %s', (_why, visitAgreements, designated, due) => {
+    const input = child({
+      periods: [{ id: 1, start: '2024-01-10', end: null, endReason: null }],
+      placements: [placement({ id: 1, start: '2024-01-10' })],
+      placementFlags: [
+        flags({ intendedToLastTo18: true, longTermFosterDesignated: designated, visitAgreements }),
+      ],
+      visits: yearOn,
+    });
+    expect(visits(input, '2025-01-21').at(-1)?.[1]).toBe(due);
+  });
+
+  it('an agreement does not stretch visits in the placement’s first year', () => {
+    const input = child({
+      periods: [{ id: 1, start: '2024-01-10', end: null, endReason: null }],
+      placements: [placement({ id: 1, start: '2024-01-10' })],
+      placementFlags: [
+        flags({
+          intendedToLastTo18: true,
+          longTermFosterDesignated: '2024-06-01',
+          visitAgreements: [agreed('2024-06-01')],
+        }),
+      ],
+      visits: [seen('2024-01-15'), seen('2024-11-01')],
+    });
+    expect(visits(input, '2024-11-02').at(-1)).toEqual([
+      'placement-1/3',
+      '2024-12-13',
+      'upcoming',
+      null,
+    ]);
+  });
+
+  it('an agreement recorded for another placement does not count', () => {
+    const input = child({
+      periods: [{ id: 1, start: '2024-01-10', end: null, endReason: null }],
+      placements: [placement({ id: 1, start: '2024-01-10' })],
+      placementFlags: [
+        flags({ intendedToLastTo18: true, longTermFosterDesignated: '2024-06-01' }),
+        flags({ placementId: 2, visitAgreements: [agreed('2024-06-01')] }),
+      ],
+      visits: yearOn,
+    });
+    expect(visits(input, '2025-01-21').at(-1)?.[1]).toBe('2025-04-20');
   });
 
   it('3-monthly from 31 January clamps to 30 April', () => {

@@ -7,7 +7,8 @@
 //   until the first review, then at most every 4 weeks;
 // - placed with parents under a care order (P1): every 6 weeks throughout;
 // - designated long-term foster placement, after its first year, where the child agrees: at most
-//   every 6 months (reg 28(3A), inserted 2015).
+//   every 6 months (reg 28(3A), inserted 2015). The agreement must be given on or before the last
+//   visit and not withdrawn before the 6 months are up (see agreementHolds).
 // The interval is chosen by the circumstances on the day of the last visit. Only visits where the
 // child was seen count.
 import { addDays, addMonths, addWeeks, addYears, type IsoDate } from '../../dates/index.ts';
@@ -15,12 +16,12 @@ import type { PlacementPeriod } from '../../care/facts.ts';
 import { chain, datesWithin, earlierEnd, on } from '../chain.ts';
 import { type ChildContext } from '../childContext.ts';
 import type { Draft } from '../dueItem.ts';
-import type { PlacementFlags } from '../inputs.ts';
+import type { PlacementFlags, VisitAgreement } from '../inputs.ts';
 
 const NO_FLAGS: Omit<PlacementFlags, 'placementId'> = {
   intendedToLastTo18: false,
   longTermFosterDesignated: null,
-  childAgreesToSixMonthlyVisits: false,
+  visitAgreements: [],
   connectedPersonReg24: false,
 };
 
@@ -47,6 +48,21 @@ function firstReviewOnOrAfter(ctx: ChildContext, placement: PlacementPeriod): Is
   return first;
 }
 
+/**
+ * The child's agreement covers the visit after `last` when it was given on or before that visit
+ * and not withdrawn before the 6-monthly date. Withdrawn earlier, the usual interval from the last
+ * visit applies again.
+ */
+export function agreementHolds(
+  agreements: readonly VisitAgreement[],
+  last: IsoDate,
+  sixMonthly: IsoDate,
+): boolean {
+  return agreements.some(
+    (a) => a.agreed <= last && (a.withdrawn === null || a.withdrawn >= sixMonthly),
+  );
+}
+
 export function nextVisit(
   placement: PlacementPeriod,
   flags: Omit<PlacementFlags, 'placementId'>,
@@ -65,12 +81,10 @@ export function nextVisit(
     return { due: addWeeks(last, 6), why: 'placed with parents: 6-weekly' };
   const firstYear = last < addYears(placement.start, 1);
   if (firstYear) return { due: addWeeks(last, 6), why: '6-weekly in the first year' };
-  if (
-    flags.longTermFosterDesignated !== null &&
-    flags.longTermFosterDesignated <= last &&
-    flags.childAgreesToSixMonthlyVisits
-  ) {
-    return { due: addMonths(last, 6), why: 'long-term foster placement, child agrees: 6-monthly' };
+  if (flags.longTermFosterDesignated !== null && flags.longTermFosterDesignated <= last) {
+    const sixMonthly = addMonths(last, 6);
+    if (agreementHolds(flags.visitAgreements, last, sixMonthly))
+      return { due: sixMonthly, why: 'long-term foster placement, child agrees: 6-monthly' };
   }
   if (flags.intendedToLastTo18)
     return { due: addMonths(last, 3), why: 'placement intended to last to 18: 3-monthly' };
