@@ -100,6 +100,11 @@ describe('the 903 export page', () => {
     const $ = cheerio.load(res.text);
     expect($('.govuk-error-summary a').text()).toBe('Select the collection year');
     expect($('#year-error').text()).toContain('Select the collection year');
+    const none = await analyst.get('/returns/903/export?build=1');
+    expect(none.status).toBe(400);
+    expect(cheerio.load(none.text)('.govuk-error-summary a').text()).toBe(
+      'Select the collection year',
+    );
   });
 
   it("shows each table's rows, the errors by rule and each error's record section", async () => {

@@ -49,7 +49,8 @@ export function exportRoutes(deps: FeatureDeps): Router {
   router.get(EXPORT_PATH, async (req: Request, res) => {
     const actor = actorOf(req);
     requirePermission(actor, '903:export');
-    if (req.query.year === undefined) {
+    // The form sends build=1, so a form sent without a year is an error; a bare address is not.
+    if (req.query.year === undefined && req.query.build === undefined) {
       render(res, undefined);
       return;
     }
