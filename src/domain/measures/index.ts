@@ -2,6 +2,7 @@
 // conventions: each module, and docs/measures.md.
 import type { IsoDate } from '../care/index.ts';
 import { leavers1718, leavers1921 } from './careLeavers.ts';
+import { costs, noCostRecorded } from './cost.ts';
 import { entrants, leavers } from './flows.ts';
 import {
   dentalChecks,
@@ -33,6 +34,7 @@ import { caseloadPerWorker, socialWorkerChanges } from './workforce.ts';
 
 export type * from './types.ts';
 export { yearTo } from './cohort.ts';
+export { PLACEMENT_GROUPS, WEEKS_PER_YEAR } from './cost.ts';
 
 /** Every measure, in the order the scorecard shows them. Ids are stable. */
 export const MEASURES: readonly Measure[] = [
@@ -66,6 +68,8 @@ export const MEASURES: readonly Measure[] = [
   adoptionA10,
   caseloadPerWorker,
   socialWorkerChanges,
+  ...costs,
+  noCostRecorded,
 ];
 
 export function measureById(id: string): Measure | undefined {

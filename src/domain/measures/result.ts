@@ -52,3 +52,12 @@ export function per10k(n: number, population: number): MeasureResult {
 export function tally(into: Record<string, number>, key: string): void {
   into[key] = (into[key] ?? 0) + 1;
 }
+
+/** Mean in whole pounds (numerator is the total). */
+export function meanPounds(
+  total: number,
+  d: number,
+  breakdown?: Record<string, number>,
+): MeasureResult {
+  return ratio(total, d, 1, 0, breakdown);
+}

@@ -9,6 +9,8 @@ export interface MeasurePlacement extends PlacementPeriod {
   outsideAuthority: boolean | null;
   /** The care plan intends this placement to last until the child is 18. */
   intendedTo18: boolean;
+  /** Agreed weekly cost in whole pounds; null or absent = not recorded. */
+  weeklyCost?: number | null;
 }
 
 export interface ReviewFact {

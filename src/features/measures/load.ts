@@ -1,6 +1,6 @@
 // Loads everything the measures (src/domain/measures) need for the whole authority as of `at`, in a
 // fixed number of set-based queries (14, whatever the number of children), grouped by child in
-// memory. Facts dated after `at` are not loaded (a period, placement or allocation starting after
+// memory; loadMeasureFacts does the same once for several dates (trends). Facts dated after `at` are not loaded (a period, placement or allocation starting after
 // it, a review held after it ...); facts that end after `at` are loaded as they are, and the
 // measures read them as open on `at`.
 //
@@ -11,8 +11,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { IsoDate } from '../../domain/care/index.ts';
-import { addMonths } from '../../domain/dates/index.ts';
+import { addDays, addMonths } from '../../domain/dates/index.ts';
 import { yearTo, type MeasureChild, type MeasureData } from '../../domain/measures/index.ts';
+import { sliceAt } from '../../domain/measures/slice.ts';
 import { carerRef } from '../returns/export/load.ts';
 
 /** The setting that holds the authority's population aged 0–17 (ONS mid-year estimate). */
@@ -43,15 +44,33 @@ export function parsePopulation(text: string | undefined | null): number | null 
   return Number(text);
 }
 
+/** Everything the measures need on `at`, in 14 set-based queries. */
 export async function loadMeasureData(
   db: Db,
   at: IsoDate,
   options: LoadMeasureOptions = {},
 ): Promise<MeasureData> {
-  // Dated events are loaded only as far back as a measure reads them: the twelve months to `at`
-  // (care leaver contacts from 3 months before the window, for birthdays early in it), and for
-  // visits only each child's latest seen visit.
-  const from = yearTo(at).start;
+  return sliceAt(await loadMeasureFacts(db, [at], options), at);
+}
+
+/**
+ * The facts for working out the measures on each of `dates` (at least one), loaded once: cut them
+ * for one date with sliceAt (src/domain/measures/slice.ts). Used for trends.
+ */
+export async function loadMeasureFacts(
+  db: Db,
+  dates: readonly IsoDate[],
+  options: LoadMeasureOptions = {},
+): Promise<MeasureData> {
+  const sorted = [...dates].sort();
+  const first = sorted[0];
+  const at = sorted.at(-1);
+  if (first === undefined || at === undefined) throw new Error('loadMeasureFacts: no dates');
+  // Dated events are loaded only as far back as a measure reads them: the twelve months to the
+  // earliest date (care leaver contacts from 3 months before that window, for birthdays early in
+  // it). Visits: only seen visits in the 92 days up to each date, since the visits measure only
+  // counts a last visit no more than 91 days old.
+  const from = yearTo(first).start;
   const contactsFrom = addMonths(from, -3);
   const [
     children,
@@ -104,6 +123,7 @@ export async function loadMeasureData(
         'p.home_id',
         'p.carer_ref',
         'p.intended_to_18',
+        'p.weekly_cost',
         sql<boolean>`exists (select 1 from local_postcode lp where lp.postcode = upper(replace(p.postcode, ' ', '')))`.as(
           'local',
         ),
@@ -118,10 +138,15 @@ export async function loadMeasureData(
       .execute(),
     db
       .selectFrom('visit')
-      .select((eb) => ['child_id', eb.fn.max('visit_date').as('visit_date')])
+      .select(['child_id', 'visit_date'])
       .where('seen', '=', true)
-      .where('visit_date', '<=', at)
-      .groupBy('child_id')
+      .where((eb) =>
+        eb.or(
+          sorted.map((d) =>
+            eb.and([eb('visit_date', '>=', addDays(d, -92)), eb('visit_date', '<=', d)]),
+          ),
+        ),
+      )
       .execute(),
     db
       .selectFrom('health_assessment')
@@ -222,6 +247,7 @@ export async function loadMeasureData(
         miles: miles && home && p.postcode ? miles(home, p.postcode) : null,
         outsideAuthority: hasBoundary && p.postcode ? !p.local : null,
         intendedTo18: p.intended_to_18,
+        weeklyCost: p.weekly_cost,
       })),
       reviews: (by.reviews.get(c.id) ?? NONE).map((r) => ({
         due: r.due_date,
