@@ -53,7 +53,8 @@ export function requiredBeforeApproval(type: ApprovalType): JourneyStage[] {
       return ['assessment', 'panel', 'adm_decision'];
     case 'staying_put':
       return ['assessment'];
-    default:
+    case 'mainstream':
+    case 'short_breaks':
       return [
         'enquiry',
         'initial_visit',
@@ -132,18 +133,13 @@ export function stageRefusal(recorded: readonly StageFact[], req: StageRequest):
 
 /** What the household's status becomes when the stage is recorded (null: unchanged). */
 export function statusAfter(stage: JourneyStage): HouseholdStatus | null {
-  switch (stage) {
-    case 'approved':
-      return 'approved';
-    case 'temporary_approval':
-      return 'reg24';
-    case 'resigned':
-      return 'resigned';
-    case 'deregistered':
-      return 'deregistered';
-    default:
-      return null;
-  }
+  const after: Partial<Record<JourneyStage, HouseholdStatus>> = {
+    approved: 'approved',
+    temporary_approval: 'reg24',
+    resigned: 'resigned',
+    deregistered: 'deregistered',
+  };
+  return after[stage] ?? null;
 }
 
 const DAY = 86_400_000;
