@@ -34,6 +34,10 @@ const FORM_SECTION: Record<string, SectionId> = {
   health: 'health',
   missing: 'missing',
   permanence: 'permanence',
+  'permanence-orders': 'permanence',
+  'previous-permanence': 'permanence',
+  'substance-misuse': 'health',
+  convictions: 'health',
   'care-leaver-contacts': 'care-leaving',
   allocations: 'summary',
 };
@@ -86,6 +90,12 @@ export interface Table {
 }
 
 const d = (iso: string | null | undefined) => (iso ? formatUkDate(iso) : '');
+/** 903 DATE_PERM with an unknown day or month: 'ZZ/05/2019' → 'May 2019', 'ZZ/ZZ/2019' → '2019'. */
+function partialDate(partial: string | null | undefined): string {
+  const m = partial ? /^ZZ\/(ZZ|\d{2})\/(\d{4})$/.exec(partial) : null;
+  if (!m) return partial ?? '';
+  return m[1] === 'ZZ' ? (m[2] ?? '') : d(`${m[2] ?? ''}-${m[1] ?? ''}-01`).replace(/^1 /, '');
+}
 const yesNo = (v: boolean | null) => (v === null ? 'Not recorded' : v ? 'Yes' : 'No');
 
 export const STATUS_TAGS: Record<string, { tag: string; colour: string }> = {
@@ -270,21 +280,35 @@ export function sectionTables(
           rows: f.peps.map((p) => [d(p.pep_date), p.kind === 'initial' ? 'Started' : 'Reviewed']),
           emptyText: 'No personal education plans are recorded.',
         },
-        {
-          caption: 'Substance misuse and convictions',
-          head: ['Date', 'What'],
-          rows: [
-            ...f.substance.map((s) => [
+        withLinks(
+          {
+            caption: 'Substance misuse',
+            head: ['Identified', 'Intervention'],
+            rows: f.substance.map((s) => [
               d(s.identified_date),
-              `Substance misuse identified; intervention ${s.intervention_received ? 'received' : s.intervention_offered ? 'offered, not received' : 'not offered'}`,
+              s.intervention_received
+                ? 'Offered and received'
+                : s.intervention_offered
+                  ? 'Offered, not received'
+                  : 'Not offered',
             ]),
-            ...f.convictions.map((c) => [
-              d(c.conviction_date),
-              'Convicted or given a final warning or reprimand',
-            ]),
-          ],
-          emptyText: 'None recorded.',
-        },
+            emptyText: 'No substance misuse is recorded.',
+          },
+          f.substance,
+          links.editSubstanceMisuse,
+          (s) => `substance misuse identified on ${d(s.identified_date)}`,
+        ),
+        withLinks(
+          {
+            caption: 'Convictions, final warnings and reprimands',
+            head: ['Date'],
+            rows: f.convictions.map((c) => [d(c.conviction_date)]),
+            emptyText: 'No convictions, final warnings or reprimands are recorded.',
+          },
+          f.convictions,
+          links.editConviction,
+          (c) => `conviction of ${d(c.conviction_date)}`,
+        ),
       ];
     case 'missing':
       return [
@@ -347,16 +371,21 @@ export function sectionTables(
           links.editPermanenceOrder,
           (o) => `order of ${d(o.order_date)}`,
         ),
-        {
-          caption: 'Previous permanence',
-          head: ['Option', 'Date', 'Local authority code'],
-          rows: f.previous.map((p) => [
-            codeAndMeaning('PREV_PERM', p.prev_perm),
-            d(p.order_date),
-            p.la_code ?? '',
-          ]),
-          emptyText: 'No previous permanence is recorded.',
-        },
+        withLinks(
+          {
+            caption: 'Previous permanence',
+            head: ['Option', 'Date', 'Local authority code'],
+            rows: f.previous.map((p) => [
+              codeAndMeaning('PREV_PERM', p.prev_perm),
+              p.order_date ? d(p.order_date) : partialDate(p.order_date_partial),
+              p.la_code ?? '',
+            ]),
+            emptyText: 'No previous permanence is recorded.',
+          },
+          f.previous,
+          links.editPreviousPermanence,
+          (p) => `previous permanence ${p.prev_perm}`,
+        ),
       ];
     case 'care-leaving':
       return [

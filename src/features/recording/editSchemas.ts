@@ -1,5 +1,5 @@
 // The zod schemas of the edit forms (each with the version read with the form) and of the forms for
-// permanence orders, previous permanence, substance misuse, convictions and allocations. Codes are
+// permanence orders, previous permanence, substance misuse, convictions (new and edit) and allocations. Codes are
 // checked against the current collection year's 903 list, as in schemas.ts.
 import { z } from 'zod';
 import { LA_PERM_CODES } from '../../domain/returns/ssda903/rules/helpers-67xx.ts';
@@ -184,6 +184,8 @@ export const PreviousPermanenceInput = z
       });
   });
 export type PreviousPermanenceInput = z.output<typeof PreviousPermanenceInput>;
+export const EditPreviousPermanenceInput = PreviousPermanenceInput.safeExtend({ version });
+export type EditPreviousPermanenceInput = z.output<typeof EditPreviousPermanenceInput>;
 
 export const SubstanceMisuseInput = z
   .object({
@@ -196,11 +198,15 @@ export const SubstanceMisuseInput = z
     path: ['interventionReceived'],
   });
 export type SubstanceMisuseInput = z.output<typeof SubstanceMisuseInput>;
+export const EditSubstanceMisuseInput = SubstanceMisuseInput.safeExtend({ version });
+export type EditSubstanceMisuseInput = z.output<typeof EditSubstanceMisuseInput>;
 
 export const ConvictionInput = z.object({
   convictionDate: date('the date of the conviction'),
 });
 export type ConvictionInput = z.output<typeof ConvictionInput>;
+export const EditConvictionInput = ConvictionInput.extend({ version });
+export type EditConvictionInput = z.output<typeof EditConvictionInput>;
 
 const swReason = code('SWEpisodes.SW_REASON', 'Select the reason for the change');
 

@@ -80,6 +80,12 @@ export function formFromValues(fields: readonly FieldSpec[], values: Body): Body
       body[`${f.name}-day`] = String(Number(d));
       body[`${f.name}-month`] = String(Number(m));
       body[`${f.name}-year`] = y;
+    } else if (f.kind === 'partialDate' && typeof v === 'string') {
+      // '2019-05-12', '2019-05' or '2019' (orderDateValue in factService.ts)
+      const [y, m, d] = v.split('-');
+      body[`${f.name}-year`] = y;
+      if (m) body[`${f.name}-month`] = String(Number(m));
+      if (d) body[`${f.name}-day`] = String(Number(d));
     } else if (f.kind === 'yesno') body[f.name] = v === true ? 'yes' : 'no';
     else body[f.name] = asText(v);
   }

@@ -65,6 +65,9 @@ const EDITS = {
   editMissing: ['missing', 'edit', ['child:write']],
   editCareLeaverContact: ['care-leaver-contacts', 'edit', ['child:write', 'careleaver:write']],
   editPermanenceOrder: ['permanence-orders', 'edit', ['child:write']],
+  editPreviousPermanence: ['previous-permanence', 'edit', ['child:write']],
+  editSubstanceMisuse: ['substance-misuse', 'edit', ['child:write']],
+  editConviction: ['convictions', 'edit', ['child:write']],
   endAllocation: ['allocations', 'end', ['child:write']],
 } as const satisfies Record<string, readonly [string, string, readonly Permission[]]>;
 

@@ -1,6 +1,7 @@
 // The edit forms for stored events and the child's own details (each reusing the fields of the form
 // that recorded it, with optimistic locking), and the forms for permanence orders, previous
-// permanence, substance misuse, convictions, ending an allocation and changing social worker.
+// permanence, substance misuse and convictions (new and edit), ending an allocation and changing
+// social worker.
 import { ALLOCATION, changeSocialWorker, endAllocation } from './allocationService.ts';
 import { editLegalStatus, getLegalStatus } from './careService.ts';
 import { CHILD_DETAILS, editChildDetails } from './childService.ts';
@@ -10,12 +11,15 @@ import {
   ChildDetailsInput,
   ConvictionInput,
   EditCareLeaverContactInput,
+  EditConvictionInput,
   EditHealthAssessmentInput,
   EditImmunisationInput,
   EditLegalStatusInput,
   EditMissingInput,
   EditPermanenceOrderInput,
+  EditPreviousPermanenceInput,
   EditReviewInput,
+  EditSubstanceMisuseInput,
   EditSdqInput,
   EditVisitInput,
   EndAllocationInput,
@@ -41,12 +45,18 @@ import {
 } from './eventEdits.ts';
 import { PERMISSIONS_FOR } from './eventService.ts';
 import {
+  CONVICTION,
   PERMANENCE_ORDER,
+  PREVIOUS_PERMANENCE,
+  SUBSTANCE_MISUSE,
   addConviction,
   addPermanenceOrder,
   addPreviousPermanence,
   addSubstanceMisuse,
+  editConviction,
   editPermanenceOrder,
+  editPreviousPermanence,
+  editSubstanceMisuse,
 } from './factService.ts';
 import type { FieldSpec } from './fields.ts';
 import type { FormDef, Options } from './forms.ts';
@@ -91,6 +101,41 @@ const PERMANENCE_ORDER_FIELDS = (): FieldSpec[] => [
     ],
   },
   { name: 'orderDate', kind: 'date', label: 'Date the order was made' },
+];
+
+const PREVIOUS_PERMANENCE_FIELDS = (): FieldSpec[] => [
+  {
+    name: 'prevPerm',
+    kind: 'select',
+    label: 'Previous permanence option',
+    items: codeItems('PrevPerm.PREV_PERM', null),
+  },
+  { name: 'orderDate', kind: 'partialDate', label: 'Date of the order (optional)' },
+  {
+    name: 'laCode',
+    kind: 'text',
+    label: 'Local authority that arranged it (optional)',
+    hint: 'Its 3-digit code, like 380, or WAL, SCO, NIR or NUK outside England.',
+    width: 'govuk-input--width-4',
+  },
+];
+
+const SUBSTANCE_MISUSE_FIELDS = (): FieldSpec[] => [
+  { name: 'identifiedDate', kind: 'date', label: 'Date the substance misuse was identified' },
+  {
+    name: 'interventionOffered',
+    kind: 'yesno',
+    label: 'Was the child offered an intervention?',
+  },
+  {
+    name: 'interventionReceived',
+    kind: 'yesno',
+    label: 'Did the child receive an intervention?',
+  },
+];
+
+const CONVICTION_FIELDS = (): FieldSpec[] => [
+  { name: 'convictionDate', kind: 'date', label: 'Date of the conviction' },
 ];
 
 export function moreForms(base: readonly FormDef[]): FormDef[] {
@@ -266,24 +311,22 @@ export function moreForms(base: readonly FormDef[]): FormDef[] {
         'A permanence option the child had before this period of care (903 PrevPerm); the date may be partly unknown.',
       permissions: CARE,
       schema: PreviousPermanenceInput,
-      fields: () => [
-        {
-          name: 'prevPerm',
-          kind: 'select',
-          label: 'Previous permanence option',
-          items: codeItems('PrevPerm.PREV_PERM', null),
-        },
-        { name: 'orderDate', kind: 'partialDate', label: 'Date of the order (optional)' },
-        {
-          name: 'laCode',
-          kind: 'text',
-          label: 'Local authority that arranged it (optional)',
-          hint: 'Its 3-digit code, like 380, or WAL, SCO, NIR or NUK outside England.',
-          width: 'govuk-input--width-4',
-        },
-      ],
+      fields: PREVIOUS_PERMANENCE_FIELDS,
       save: (ctx, childId, input: PreviousPermanenceInput) =>
         addPreviousPermanence(ctx, childId, input),
+    },
+    {
+      page: `${CHILD}/previous-permanence/:rid/edit`,
+      api: { method: 'put', path: `${CHILD}/previous-permanence/:rid` },
+      edit: { load: reader(PREVIOUS_PERMANENCE) },
+      title: 'Correct previous permanence',
+      ...edit('previous permanence'),
+      flash: 'The previous permanence has been changed',
+      permissions: CARE,
+      schema: EditPreviousPermanenceInput,
+      fields: PREVIOUS_PERMANENCE_FIELDS,
+      save: (ctx, childId, input: EditPreviousPermanenceInput, rid) =>
+        editPreviousPermanence(ctx, childId, rid, input),
     },
     {
       page: `${CHILD}/substance-misuse/new`,
@@ -294,20 +337,21 @@ export function moreForms(base: readonly FormDef[]): FormDef[] {
       summary: 'Substance misuse identified, and whether an intervention was offered and received.',
       permissions: CARE,
       schema: SubstanceMisuseInput,
-      fields: () => [
-        { name: 'identifiedDate', kind: 'date', label: 'Date the substance misuse was identified' },
-        {
-          name: 'interventionOffered',
-          kind: 'yesno',
-          label: 'Was the child offered an intervention?',
-        },
-        {
-          name: 'interventionReceived',
-          kind: 'yesno',
-          label: 'Did the child receive an intervention?',
-        },
-      ],
+      fields: SUBSTANCE_MISUSE_FIELDS,
       save: (ctx, childId, input: SubstanceMisuseInput) => addSubstanceMisuse(ctx, childId, input),
+    },
+    {
+      page: `${CHILD}/substance-misuse/:rid/edit`,
+      api: { method: 'put', path: `${CHILD}/substance-misuse/:rid` },
+      edit: { load: reader(SUBSTANCE_MISUSE) },
+      title: 'Correct substance misuse',
+      ...edit('substance misuse'),
+      flash: 'The substance misuse has been changed',
+      permissions: CARE,
+      schema: EditSubstanceMisuseInput,
+      fields: SUBSTANCE_MISUSE_FIELDS,
+      save: (ctx, childId, input: EditSubstanceMisuseInput, rid) =>
+        editSubstanceMisuse(ctx, childId, rid, input),
     },
     {
       page: `${CHILD}/convictions/new`,
@@ -318,8 +362,20 @@ export function moreForms(base: readonly FormDef[]): FormDef[] {
       summary: 'A conviction or final warning or reprimand.',
       permissions: CARE,
       schema: ConvictionInput,
-      fields: () => [{ name: 'convictionDate', kind: 'date', label: 'Date of the conviction' }],
+      fields: CONVICTION_FIELDS,
       save: (ctx, childId, input: ConvictionInput) => addConviction(ctx, childId, input),
+    },
+    {
+      page: `${CHILD}/convictions/:rid/edit`,
+      api: { method: 'put', path: `${CHILD}/convictions/:rid` },
+      edit: { load: reader(CONVICTION) },
+      title: 'Correct a conviction',
+      ...edit('conviction'),
+      permissions: CARE,
+      schema: EditConvictionInput,
+      fields: CONVICTION_FIELDS,
+      save: (ctx, childId, input: EditConvictionInput, rid) =>
+        editConviction(ctx, childId, rid, input),
     },
     {
       page: `${CHILD}/allocations/:rid/end`,

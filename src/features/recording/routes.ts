@@ -49,6 +49,13 @@ async function childName(ctx: Ctx, childId: number): Promise<string> {
   return `${row.first_name} ${row.last_name}`;
 }
 
+/** '2019-05-12' → '12 May 2019', '2019-05' → 'May 2019', '2019' → '2019'. */
+export function partialDateText(v: string): string {
+  const [y = '', m] = v.split('-');
+  if (v.length === 10) return formatUkDate(v);
+  return m ? formatUkDate(`${y}-${m}-01`).replace(/^1 /, '') : y;
+}
+
 /** Rows for the summary list of the current values shown with a conflict. */
 function conflictRows(fields: readonly FieldSpec[], current: Body) {
   return fields.map((f) => {
@@ -56,6 +63,7 @@ function conflictRows(fields: readonly FieldSpec[], current: Body) {
     let text: string;
     if (v === null || v === undefined || v === '') text = 'Not recorded';
     else if (f.kind === 'date') text = formatUkDate(v);
+    else if (f.kind === 'partialDate') text = partialDateText(asText(v));
     else if (f.kind === 'yesno') text = v === true ? 'Yes' : 'No';
     else text = f.items?.find((i) => i.value === asText(v))?.text ?? asText(v);
     return { key: { text: f.label }, value: { text } };
