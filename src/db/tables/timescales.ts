@@ -57,6 +57,9 @@ export interface DueItemCacheTable {
   computed_version: number | null;
   computed_on: string | null;
   items: ColumnType<unknown, string | null | undefined, string | null>;
+  overdue: number | null;
+  due: number | null;
+  upcoming: number | null;
 }
 
 export interface TimescaleTables {

@@ -82,4 +82,6 @@ export const TrayResponse = z.object({
   pageSize: z.number().int(),
   items: z.array(TrayItemSchema),
   workers: z.array(WorkerCountSchema).optional(),
+  /** The whole authority's team tray before a worker or child is chosen: counts, no items. */
+  summary: z.boolean().optional(),
 });

@@ -1,29 +1,34 @@
 // A work tray's items: the covered children (or households) are chosen in SQL, under the actor's
-// scope, before anything is computed; their facts load in a fixed number of queries; the engine
-// works out the items; done items drop out (recording the event clears an item); then the filters,
-// the order (overdue first, then due in the next 14 days, then upcoming; each by due date) and the
-// page. Each view is audited ('list'; a CSV download is 'export') in the same transaction.
-import { sql } from 'kysely';
+// scope and the child and worker filters, before anything is computed; children's open items come
+// from the per-child cache (cache.ts: computed from their facts when stale, so recording the event
+// clears an item at once); households' facts load in a fixed number of queries and the engine works
+// out their items; then the filters, the order (overdue first, then due in the next 14 days, then
+// upcoming; each by due date) and the page. The team tray counts items by worker in SQL over the
+// cache; for the whole authority (a service manager) it shows only those counts until a worker or
+// a child is chosen. Each view is audited ('list'; a CSV download is 'export') in the same
+// transaction.
+import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import type { Db } from '../../db/connect.ts';
 import type { IsoDate } from '../../domain/dates/index.ts';
-import {
-  dueItems,
-  type AppliedExtension,
-  type DueItem,
-  type TimescaleInput,
-} from '../../domain/timescales/index.ts';
+import { dueItems, sourceOf, type AppliedExtension } from '../../domain/timescales/index.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { ScopeOptions } from '../children/scope.ts';
 import { extendHref, householdRecordHref, recordHref } from './links.ts';
-import { loadTimescaleInputs } from './load.ts';
+import { openChildItems, type OpenItem, type OpenStatus } from './cache.ts';
 import { loadCarerInputs } from './loadCarers.ts';
 import type { TrayQuery } from './schemas.ts';
-import { requireTray, TRAYS, trayChildren, trayHouseholds, type TrayId } from './trays.ts';
+import {
+  requireTray,
+  teamTrayScope,
+  TRAYS,
+  trayChildren,
+  trayHouseholds,
+  type TrayId,
+} from './trays.ts';
 
 export const PAGE_SIZE = 50;
-
-type OpenStatus = 'overdue' | 'due' | 'upcoming';
 
 export interface TrayRow {
   rule: string;
@@ -59,6 +64,8 @@ export interface TrayResult {
   items: TrayRow[];
   /** The team tray: open items counted by allocated social worker. */
   workers?: WorkerCount[];
+  /** The whole authority's team tray before a worker or child is chosen: counts only, no items. */
+  summary?: boolean;
 }
 
 const RANK: Record<OpenStatus, number> = { overdue: 0, due: 1, upcoming: 2 };
@@ -69,38 +76,65 @@ interface Subject {
   localId: string | null;
   name: string;
   worker: { id: number; name: string } | null;
-  input: TimescaleInput;
+  items: readonly OpenItem[];
 }
 
-async function childSubjects(db: Db, tray: TrayId, actor: Actor, opts: ScopeOptions) {
-  const children = await loadTimescaleInputs(db, trayChildren(tray, actor, opts));
-  const workers =
-    children.length === 0
-      ? []
-      : await db
-          .selectFrom('allocation as a')
-          .innerJoin('app_user as u', 'u.id', 'a.user_id')
-          .select(['a.child_id', 'u.id', 'u.display_name'])
-          .where('a.role', '=', 'social_worker')
-          .where(sql<boolean>`(a.end_date is null or a.end_date >= current_date)`)
-          .where(
-            'a.child_id',
-            'in',
-            children.map((c) => c.id),
-          )
-          .execute();
-  const workerOf = new Map(workers.map((w) => [w.child_id, { id: w.id, name: w.display_name }]));
+/** The child's allocated social worker now (the open allocation, else the latest ending later). */
+const WORKER = sql<
+  number | null
+>`(select a.user_id from allocation a where a.child_id = child.id and a.role = 'social_worker' and (a.end_date is null or a.end_date >= current_date) order by a.end_date is null desc, a.start_date desc, a.id desc limit 1)`;
+
+/** The tray's children narrowed by the filters that are about the child: worker, name or ID. */
+function childCondition(
+  tray: TrayId,
+  actor: Actor,
+  opts: ScopeOptions,
+  filters: Pick<TrayQuery, 'worker' | 'child'>,
+): Expression<SqlBool> {
+  const eb = expressionBuilder<Database, 'child'>();
+  const parts = [trayChildren(tray, actor, opts)];
+  // A worker: their open allocations (an index lookup), checked again row by row by `matches`.
+  if (filters.worker !== undefined)
+    parts.push(
+      filters.worker === 0
+        ? sql<SqlBool>`${WORKER} is null`
+        : sql<SqlBool>`exists (select 1 from allocation a where a.child_id = child.id and a.user_id = ${filters.worker} and a.role = 'social_worker' and (a.end_date is null or a.end_date >= current_date))`,
+    );
+  if (filters.child) {
+    const q = filters.child.toLowerCase();
+    parts.push(
+      sql<SqlBool>`(lower(child.local_id) = ${q} or strpos(lower(child.first_name || ' ' || child.last_name), ${q}) > 0)`,
+    );
+  }
+  return eb.and(parts);
+}
+
+async function childSubjects(
+  trx: Db,
+  where: Expression<SqlBool>,
+  today: IsoDate,
+): Promise<Subject[]> {
+  const children = await trx
+    .selectFrom('child')
+    .leftJoin('app_user as u', (j) => j.on(sql<SqlBool>`u.id = ${WORKER}`))
+    .select(['child.id', 'child.local_id', 'child.first_name', 'child.last_name'])
+    .select(['u.id as worker_id', 'u.display_name as worker_name'])
+    .where(where)
+    .orderBy('child.id')
+    .execute();
+  if (children.length === 0) return [];
+  const items = await openChildItems(trx, where, today);
   return children.map((c): Subject => ({
     type: 'child',
     id: c.id,
-    localId: c.localId,
-    name: c.name,
-    worker: workerOf.get(c.id) ?? null,
-    input: c.input,
+    localId: c.local_id,
+    name: `${c.first_name} ${c.last_name}`,
+    worker: c.worker_id === null ? null : { id: c.worker_id, name: c.worker_name ?? 'Unknown' },
+    items: items.get(c.id) ?? [],
   }));
 }
 
-async function householdSubjects(db: Db, actor: Actor): Promise<Subject[]> {
+async function householdSubjects(db: Db, actor: Actor, today: IsoDate): Promise<Subject[]> {
   const where = trayHouseholds(actor);
   if (where === null) return [];
   const [households, users] = await Promise.all([
@@ -117,47 +151,66 @@ async function householdSubjects(db: Db, actor: Actor): Promise<Subject[]> {
       h.supervisingWorkerId === null
         ? null
         : { id: h.supervisingWorkerId, name: names.get(h.supervisingWorkerId) ?? 'Unknown' },
-    input: h.input,
+    items: dueItems(h.input, today).flatMap((i): OpenItem[] =>
+      i.status === 'done'
+        ? []
+        : [
+            {
+              rule: i.rule,
+              item: i.item,
+              what: i.what,
+              due: i.due,
+              status: i.status,
+              basis: i.basis,
+              extension: i.extension ?? null,
+            },
+          ],
+    ),
   }));
 }
 
-function toRow(s: Subject, item: DueItem): TrayRow {
+function toRow(s: Subject, item: OpenItem): TrayRow {
   const whom = s.type === 'child' ? { child: s.id } : { household: s.id };
   return {
     rule: item.rule,
     item: item.item,
     what: item.what,
     due: item.due,
-    status: item.status as OpenStatus,
+    status: item.status,
     basis: item.basis,
-    source: item.source,
+    source: sourceOf(item.rule),
     whom: { type: s.type, id: s.id, localId: s.localId, name: s.name },
     worker: s.worker,
-    extension: item.extension ?? null,
+    extension: item.extension,
     recordHref:
       s.type === 'child' ? recordHref(item.rule, s.id) : householdRecordHref(item.rule, s.id),
     extendHref: extendHref(whom, item.rule, item.item),
   };
 }
 
-/** Every open item of the tray for this actor, in tray order (no filters, no paging). */
+type Filters = Partial<Omit<TrayQuery, 'page'>>;
+
+/**
+ * Every open item of the tray for this actor, in tray order (no paging). Filters about the child
+ * (worker, name or ID) are applied in SQL; the rest by `matches`. Must run in a transaction.
+ */
 export async function openItems(
-  db: Db,
+  trx: Db,
   actor: Actor,
   tray: TrayId,
   today: IsoDate,
   opts: ScopeOptions,
+  filters: Filters = {},
 ): Promise<TrayRow[]> {
   const def = TRAYS[tray];
   const subjects =
     def.subject === 'household'
-      ? await householdSubjects(db, actor)
-      : await childSubjects(db, tray, actor, opts);
+      ? await householdSubjects(trx, actor, today)
+      : await childSubjects(trx, childCondition(tray, actor, opts, filters), today);
   const rules = def.rules ? new Set<string>(def.rules) : null;
   const rows: TrayRow[] = [];
   for (const s of subjects)
-    for (const item of dueItems(s.input, today)) {
-      if (item.status === 'done') continue;
+    for (const item of s.items) {
       if (rules && !rules.has(item.rule)) continue;
       rows.push(toRow(s, item));
     }
@@ -170,7 +223,7 @@ export async function openItems(
   );
 }
 
-function matches(row: TrayRow, f: TrayQuery): boolean {
+function matches(row: TrayRow, f: Filters): boolean {
   if (f.rule && row.rule !== f.rule) return false;
   if (f.status && row.status !== f.status) return false;
   if (f.worker !== undefined && (row.worker?.id ?? 0) !== f.worker) return false;
@@ -183,22 +236,63 @@ function matches(row: TrayRow, f: TrayQuery): boolean {
   return true;
 }
 
-function countByWorker(rows: readonly TrayRow[]): WorkerCount[] {
-  const by = new Map<number, WorkerCount>();
-  for (const r of rows) {
-    if (r.status === 'upcoming') continue;
-    const id = r.worker?.id ?? 0;
-    let w = by.get(id);
-    if (!w) {
-      w = { workerId: id, name: r.worker?.name ?? 'Not allocated', overdue: 0, due: 0 };
-      by.set(id, w);
-    }
-    if (r.status === 'overdue') w.overdue++;
-    else w.due++;
+interface CountRow {
+  worker_id: number;
+  name: string;
+  overdue: number;
+  due: number;
+  upcoming: number;
+}
+
+/**
+ * Open items of a child tray counted by allocated social worker, in SQL over the cache (brought up
+ * to date first): the rule and due-before filters apply; status and worker do not.
+ */
+async function countsByWorker(
+  trx: Db,
+  tray: TrayId,
+  where: Expression<SqlBool>,
+  today: IsoDate,
+  filters: Filters,
+): Promise<CountRow[]> {
+  await openChildItems(trx, where, today, { itemsWanted: false });
+  const rules = TRAYS[tray].rules;
+  if (!rules && !filters.rule && !filters.dueBefore) {
+    // Unfiltered: the per-child counts stored with the items.
+    const { rows } = await sql<CountRow>`
+      select coalesce(u.id, 0) as worker_id, coalesce(u.display_name, 'Not allocated') as name,
+        coalesce(sum(c.overdue), 0)::integer as overdue, coalesce(sum(c.due), 0)::integer as due,
+        coalesce(sum(c.upcoming), 0)::integer as upcoming
+      from child
+      join due_item_cache c on c.child_id = child.id
+      left join app_user u on u.id = ${WORKER}
+      where ${where} and c.computed_on = ${today}::date
+      group by 1, 2`.execute(trx);
+    return rows;
   }
-  return [...by.values()].sort(
-    (a, b) => b.overdue - a.overdue || b.due - a.due || a.name.localeCompare(b.name),
-  );
+  const conditions = [sql<SqlBool>`c.computed_on = ${today}::date`];
+  if (rules) conditions.push(sql<SqlBool>`e->>'rule' in (${sql.join(rules)})`);
+  if (filters.rule) conditions.push(sql<SqlBool>`e->>'rule' = ${filters.rule}`);
+  if (filters.dueBefore) conditions.push(sql<SqlBool>`e->>'due' < ${filters.dueBefore}`);
+  const { rows } = await sql<CountRow>`
+    select coalesce(u.id, 0) as worker_id, coalesce(u.display_name, 'Not allocated') as name,
+      count(*) filter (where e->>'status' = 'overdue')::integer as overdue,
+      count(*) filter (where e->>'status' = 'due')::integer as due,
+      count(*) filter (where e->>'status' = 'upcoming')::integer as upcoming
+    from child
+    join due_item_cache c on c.child_id = child.id
+    cross join lateral jsonb_array_elements(c.items) e
+    left join app_user u on u.id = ${WORKER}
+    where ${where} and ${sql.join(conditions, sql` and `)}
+    group by 1, 2`.execute(trx);
+  return rows;
+}
+
+function workerTable(rows: readonly CountRow[]): WorkerCount[] {
+  return rows
+    .filter((r) => r.overdue + r.due > 0)
+    .map((r) => ({ workerId: r.worker_id, name: r.name, overdue: r.overdue, due: r.due }))
+    .sort((a, b) => b.overdue - a.overdue || b.due - a.due || a.name.localeCompare(b.name));
 }
 
 /**
@@ -215,36 +309,63 @@ export async function readTray(
 ): Promise<TrayResult> {
   requireTray(tray, actor);
   return db.transaction().execute(async (trx) => {
-    const rows = await openItems(trx, actor, tray, today, opts);
+    const team = tray === 'team';
+    // The whole authority's team view lists no items until a worker or a child is chosen.
+    const summary =
+      team &&
+      !opts.all &&
+      teamTrayScope(actor) === 'all' &&
+      filters.worker === undefined &&
+      !filters.child;
+    const byWorker = team
+      ? await countsByWorker(
+          trx,
+          tray,
+          childCondition(tray, actor, opts, { child: filters.child }),
+          today,
+          filters,
+        )
+      : [];
     const counts = { overdue: 0, due: 0, upcoming: 0 };
-    const filtered: TrayRow[] = [];
-    for (const r of rows) {
-      if (!matches(r, { ...filters, status: undefined })) continue;
-      counts[r.status]++;
-      if (!filters.status || r.status === filters.status) filtered.push(r);
+    let filtered: TrayRow[] = [];
+    if (summary) {
+      for (const w of byWorker) {
+        counts.overdue += w.overdue;
+        counts.due += w.due;
+        counts.upcoming += w.upcoming;
+      }
+    } else {
+      for (const r of await openItems(trx, actor, tray, today, opts, filters)) {
+        if (!matches(r, { ...filters, status: undefined })) continue;
+        counts[r.status]++;
+        if (!filters.status || r.status === filters.status) filtered.push(r);
+      }
     }
+    const total = summary
+      ? filters.status
+        ? counts[filters.status]
+        : counts.overdue + counts.due + counts.upcoming
+      : filtered.length;
     const page = opts.all ? 1 : filters.page;
-    const items = opts.all ? filtered : filtered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    if (!opts.all) filtered = filtered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
     await audit(trx, actor, {
       action: opts.all ? 'export' : 'list',
       recordType: 'due-items',
       recordId: tray,
-      detail: { ...filters, today, total: filtered.length },
+      detail: { ...filters, today, total },
     });
     const result: TrayResult = {
       tray,
       title: TRAYS[tray].title,
       today,
       counts,
-      total: filtered.length,
+      total,
       page,
-      pageSize: opts.all ? filtered.length : PAGE_SIZE,
-      items,
+      pageSize: opts.all ? total : PAGE_SIZE,
+      items: filtered,
     };
-    if (tray === 'team')
-      result.workers = countByWorker(
-        rows.filter((r) => matches(r, { ...filters, worker: undefined, status: undefined })),
-      );
+    if (team) result.workers = workerTable(byWorker);
+    if (summary) result.summary = true;
     return result;
   });
 }
@@ -257,7 +378,23 @@ export async function trayCounts(
   today: IsoDate,
   opts: ScopeOptions,
 ): Promise<Record<OpenStatus, number>> {
-  const counts = { overdue: 0, due: 0, upcoming: 0 };
-  for (const r of await openItems(db, actor, tray, today, opts)) counts[r.status]++;
-  return counts;
+  return db.transaction().execute(async (trx) => {
+    const counts = { overdue: 0, due: 0, upcoming: 0 };
+    if (tray === 'team') {
+      for (const w of await countsByWorker(
+        trx,
+        tray,
+        childCondition(tray, actor, opts, {}),
+        today,
+        {},
+      )) {
+        counts.overdue += w.overdue;
+        counts.due += w.due;
+        counts.upcoming += w.upcoming;
+      }
+      return counts;
+    }
+    for (const r of await openItems(trx, actor, tray, today, opts)) counts[r.status]++;
+    return counts;
+  });
 }
