@@ -45,7 +45,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       decision_reason text,
       placement_id integer references placement(id),
       version integer not null default 1,
-      check ((status in ('awaiting_approval')) = (approved_by is null)),
+      check (status in ('awaiting_approval', 'withdrawn') or approved_by is not null),
       check ((status = 'placed') = (placement_id is not null))
     );
     create index placement_request_queue on placement_request (status, kind, date_needed);

@@ -1,0 +1,286 @@
+// Matching a request (the pure ranking in src/domain/matching over the candidates as they stand on
+// the date needed) and the placement officer's decision. Making the placement goes through the
+// recording area's addPlacement, with its overlap and capacity checks and its lock on the
+// household row (so two decisions into the last free place cannot both succeed) and its audit; the
+// 903 episodes follow from the placement row. addPlacement runs its own transaction, so a decision
+// first claims the request (status 'placing', version checked: one decision per request), then
+// places, then closes the request; if placing is refused the claim is undone and nothing else is
+// saved.
+import { ageOn } from '../../domain/dates/index.ts';
+import { compactPostcode, type Centroid } from '../../domain/geo/distance.ts';
+import {
+  matchCandidates,
+  type Candidate,
+  type MatchRequest,
+  type MatchResult,
+} from '../../domain/matching/match.ts';
+import { ForbiddenError, can } from '../../platform/access/access.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { addPlacement } from '../recording/careService.ts';
+import type { Trx } from '../recording/childLock.ts';
+import { RecordProblems, StaleVersion } from '../recording/problems.ts';
+import { NewPlacementInput } from '../recording/schemas.ts';
+import { loadCandidates } from './candidates.ts';
+import { currentValues, loadRequest, type Ctx, type RequestView } from './requestService.ts';
+import type { DecisionInput } from './schemas.ts';
+
+function requireManage(ctx: Ctx): void {
+  if (!can(ctx.actor, 'placement:manage')) throw new ForbiddenError();
+}
+
+async function match(trx: Trx, ctx: Ctx, r: RequestView): Promise<MatchResult> {
+  const childAge = r.dateNeeded >= r.dateOfBirth ? ageOn(r.dateOfBirth, r.dateNeeded) : 0;
+  const { candidates, centroids } = await loadCandidates(trx, r.dateNeeded, childAge, ctx.today, [
+    r.homePostcode,
+    r.schoolPostcode,
+    ...r.nearPostcodes,
+  ]);
+  const at = (p: string | null): Centroid | null => {
+    const c = p ? compactPostcode(p) : null;
+    return c ? (centroids.get(c) ?? null) : null;
+  };
+  const req: MatchRequest = {
+    childAge,
+    emergency: r.kind === 'emergency',
+    placeTypes: r.placeTypes,
+    childrenTogether: r.childrenTogether,
+    needs: r.needs,
+    risksToChild: r.risksToChild,
+    risksFromChild: r.risksFromChild,
+    languages: r.languages,
+    religion: r.religion,
+    home: at(r.homePostcode),
+    school: at(r.schoolPostcode),
+    near: r.nearPostcodes.map(at).filter((c) => c !== null),
+    avoidDistricts: r.avoidDistricts,
+  };
+  return matchCandidates(req, candidates);
+}
+
+/** The request and its ranked options with their factors, and the excluded with their reasons. */
+export async function matchesFor(
+  ctx: Ctx,
+  id: number,
+): Promise<{ request: RequestView; result: MatchResult }> {
+  requireManage(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const request = await loadRequest(trx, ctx, id);
+    const result = await match(trx, ctx, request);
+    await audit(trx, ctx.actor, {
+      action: 'read',
+      recordType: 'placement_match',
+      recordId: id,
+      childId: request.childId,
+      detail: { ranked: result.ranked.length, excluded: result.excluded.length },
+    });
+    return { request, result };
+  });
+}
+
+interface Claimed {
+  request: RequestView;
+  chosen: Candidate;
+  declined: { key: string; name: string; reason: string }[];
+  placement: Record<string, unknown>;
+}
+
+/** Where the chosen option puts the child, in the recording form's terms. */
+async function placementFor(
+  trx: Trx,
+  c: Candidate,
+  input: DecisionInput,
+): Promise<Record<string, unknown>> {
+  const id = Number(c.key.slice(c.key.indexOf(':') + 1));
+  const base = { startDate: input.startDate, reasonForChange: input.reasonForChange, urn: null };
+  if (c.kind === 'in_house_fostering')
+    return {
+      ...base,
+      placeType: 'U6',
+      provider: 'PR1',
+      householdId: id,
+      homeId: null,
+      postcode: null,
+    };
+  if (c.kind === 'mockingbird_hub') {
+    const hub = await trx
+      .selectFrom('mockingbird_constellation')
+      .select('hub_household_id')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    return {
+      ...base,
+      placeType: 'U6',
+      provider: 'PR1',
+      householdId: hub.hub_household_id,
+      homeId: null,
+      postcode: null,
+    };
+  }
+  if (c.kind === 'in_house_home' || c.kind === 'external_home') {
+    const home = await trx
+      .selectFrom('home')
+      .innerJoin('provider', 'provider.id', 'home.provider_id')
+      .select(['provider.place_provider'])
+      .where('home.id', '=', id)
+      .executeTakeFirstOrThrow();
+    return {
+      ...base,
+      placeType: 'K2',
+      provider: c.kind === 'in_house_home' ? 'PR1' : (home.place_provider ?? 'PR4'),
+      householdId: null,
+      homeId: id,
+      postcode: null,
+    };
+  }
+  const agency = await trx
+    .selectFrom('provider')
+    .select(['place_provider', 'postcode'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return {
+    ...base,
+    placeType: 'U6',
+    provider: agency.place_provider ?? 'PR4',
+    householdId: null,
+    homeId: null,
+    postcode: agency.postcode,
+  };
+}
+
+const FIELD_OF: Record<string, string> = {
+  householdId: 'chosenOption',
+  homeId: 'chosenOption',
+  postcode: 'chosenOption',
+  placeType: 'chosenOption',
+  provider: 'chosenOption',
+};
+
+async function claim(ctx: Ctx, id: number, input: DecisionInput): Promise<Claimed> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const request = await loadRequest(trx, ctx, id, true);
+    if (request.version !== input.version) throw new StaleVersion(currentValues(request));
+    if (request.status !== 'open')
+      throw new RecordProblems([
+        {
+          field: 'chosenOption',
+          message:
+            request.status === 'awaiting_approval'
+              ? 'This request must be approved by a manager before a placement is made'
+              : 'This request is no longer open',
+        },
+      ]);
+    const result = await match(trx, ctx, request);
+    const byKey = new Map<string, { c: Candidate; reasons: string[] }>();
+    for (const m of result.ranked) byKey.set(m.candidate.key, { c: m.candidate, reasons: [] });
+    for (const e of result.excluded)
+      byKey.set(e.candidate.key, { c: e.candidate, reasons: e.reasons });
+    const chosen = byKey.get(input.chosenOption);
+    const problems: { field: string; message: string }[] = [];
+    if (!chosen)
+      problems.push({ field: 'chosenOption', message: 'Select the option chosen from the list' });
+    else if (chosen.reasons.length > 0)
+      problems.push({
+        field: 'chosenOption',
+        message: `${chosen.c.name} cannot be chosen: ${chosen.reasons.join('; ')}`,
+      });
+    const declined: Claimed['declined'] = [];
+    for (const d of input.declined) {
+      const c = byKey.get(d.option);
+      if (!c || d.option === input.chosenOption)
+        problems.push({
+          field: 'declined',
+          message: 'Select declined options from the list, other than the one chosen',
+        });
+      else declined.push({ key: d.option, name: c.c.name, reason: d.reason });
+    }
+    if (problems.length > 0 || !chosen) throw new RecordProblems(problems);
+    const placement = await placementFor(trx, chosen.c, input);
+    const parsed = NewPlacementInput.safeParse(placement);
+    if (!parsed.success)
+      throw new RecordProblems(
+        parsed.error.issues.map((i) => ({
+          field: FIELD_OF[String(i.path[0])] ?? String(i.path[0] ?? 'chosenOption'),
+          message: i.message,
+        })),
+      );
+    await trx
+      .updateTable('placement_request')
+      .set((eb) => ({ status: 'placing', version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+    return { request, chosen: chosen.c, declined, placement };
+  });
+}
+
+/**
+ * Records the decision and makes the placement. Refusals (stale version, an option that cannot be
+ * chosen, the recording area's own refusals such as no free place) leave the request as it was.
+ */
+export async function decide(ctx: Ctx, id: number, input: DecisionInput): Promise<number> {
+  requireManage(ctx);
+  const { request, chosen, declined, placement } = await claim(ctx, id, input);
+  let placementId: number;
+  try {
+    placementId = await addPlacement(ctx, request.childId, NewPlacementInput.parse(placement));
+  } catch (err) {
+    await ctx.db
+      .updateTable('placement_request')
+      .set({ status: 'open', version: request.version })
+      .where('id', '=', id)
+      .where('status', '=', 'placing')
+      .execute();
+    if (err instanceof RecordProblems)
+      throw new RecordProblems(
+        err.problems.map((p) => ({ field: FIELD_OF[p.field] ?? p.field, message: p.message })),
+      );
+    throw err;
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('placement_request')
+      .set((eb) => ({
+        status: 'placed',
+        placement_id: placementId,
+        decided_by: ctx.actor.userId,
+        decided_at: new Date(),
+        chosen_option: chosen.key,
+        chosen_name: chosen.name,
+        decision_reason: input.reason,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', id)
+      .execute();
+    if (declined.length > 0)
+      await trx
+        .insertInto('placement_request_declined')
+        .values(
+          declined.map((d) => ({
+            request_id: id,
+            option_key: d.key,
+            option_name: d.name,
+            reason: d.reason,
+          })),
+        )
+        .execute();
+    // The agreed weekly cost of the placement, when the option's cost is known and none is set.
+    if (chosen.weeklyCost !== null)
+      await trx
+        .updateTable('placement')
+        .set({ weekly_cost: chosen.weeklyCost })
+        .where('id', '=', placementId)
+        .where('weekly_cost', 'is', null)
+        .execute();
+    await audit(trx, ctx.actor, {
+      action: 'update',
+      recordType: 'placement_request',
+      recordId: id,
+      childId: request.childId,
+      detail: {
+        decided: chosen.key,
+        placementId,
+        declined: declined.map((d) => d.key),
+      },
+    });
+  });
+  return placementId;
+}

@@ -1,0 +1,441 @@
+// Placement request pages. New request (social worker, child in scope): GET/POST
+// /children/:id/placement-requests/new. The request: GET /placement-requests/:id, with approval
+// (POST .../approve, managers, version-checked). The queue: GET /placement-requests (placement
+// team). Matching and the decision: GET/POST /placement-requests/:id/matches. Problems re-render
+// with the GOV.UK error summary (400); a stale version re-renders with the current state (409).
+import { Router, type Request, type Response } from 'express';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/connect.ts';
+import { formatUkDate } from '../../domain/dates/index.ts';
+import { candidateKinds, type MatchResult } from '../../domain/matching/match.ts';
+import {
+  needCodes,
+  placeTypes,
+  risksFromChild,
+  risksToChild,
+} from '../../domain/matching/vocabulary.ts';
+import { NotFoundError, can } from '../../platform/access/access.ts';
+import { actorOf } from '../../platform/auth/authenticate.ts';
+import { dateFromFields } from '../admin/schemas.ts';
+import { childScope } from '../children/scope.ts';
+import { meaning } from '../children/codes.ts';
+import { requireAny } from '../recording/childLock.ts';
+import { today } from '../recording/codes.ts';
+import { currentCodes } from '../recording/codes.ts';
+import { CONFLICT_MESSAGE, RecordProblems, StaleVersion } from '../recording/problems.ts';
+import { decide, matchesFor } from './decisionService.ts';
+import {
+  approveRequest,
+  createRequest,
+  getRequest,
+  listQueue,
+  mayApprove,
+  statusWords,
+  type Ctx,
+  type RequestView,
+} from './requestService.ts';
+import { DecisionInput, QueueQuery, RequestInput } from './schemas.ts';
+
+type Body = Record<string, unknown>;
+interface Problem {
+  field: string;
+  message: string;
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+const list = (v: unknown): string[] =>
+  (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(str).filter((s) => s !== '');
+const split = (v: unknown): string[] =>
+  str(v)
+    .split(/[,;\n]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+
+function positiveId(value: unknown): number {
+  const n = typeof value === 'string' && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n > 2_147_483_647) throw new NotFoundError();
+  return n;
+}
+
+function ctxOf(req: Request, db: Db, config: Config): Ctx {
+  return { db, actor: actorOf(req), scope: { teamScope: config.teamScope }, today: today() };
+}
+
+const DATE_FIELDS = new Set(['dateNeeded', 'startDate']);
+
+/** GOV.UK error summary and field messages; a date's link goes to its day box. */
+function errorsOf(problems: readonly Problem[]) {
+  const errors: Record<string, { text: string }> = {};
+  const errorList: { text: string; href: string }[] = [];
+  for (const p of problems) {
+    const field = p.field.split('.')[0] ?? p.field;
+    if (errors[field]) continue;
+    errors[field] = { text: p.message };
+    errorList.push({
+      text: p.message,
+      href: `#${DATE_FIELDS.has(field) ? `${field}-day` : field}`,
+    });
+  }
+  return { errors, errorList };
+}
+
+const zodProblems = (issues: readonly { path: PropertyKey[]; message: string }[]): Problem[] =>
+  issues.map((i) => ({ field: i.path.map(String).join('.') || 'kind', message: i.message }));
+
+/** The request form's strings as RequestInput's raw shape. */
+function rawRequest(body: Body): Record<string, unknown> {
+  const d = dateFromFields(
+    body['dateNeeded-day'],
+    body['dateNeeded-month'],
+    body['dateNeeded-year'],
+  );
+  const n = str(body.childrenTogether);
+  return {
+    kind: str(body.kind) || undefined,
+    dateNeeded: d === null ? undefined : d === 'invalid' ? 'not a date' : d,
+    placeTypes: list(body.placeTypes),
+    childrenTogether: n === '' ? 1 : /^\d+$/.test(n) ? Number(n) : n,
+    siblingsNote: str(body.siblingsNote) || null,
+    needs: list(body.needs),
+    risksToChild: list(body.risksToChild),
+    risksFromChild: list(body.risksFromChild),
+    languages: split(body.languages),
+    religion: str(body.religion) || null,
+    cultureNote: str(body.cultureNote) || null,
+    schoolPostcode: str(body.schoolPostcode) || null,
+    nearPostcodes: split(body.nearPostcodes),
+    avoidDistricts: str(body.avoidDistricts)
+      .split(/[\s,;]+/)
+      .filter((s) => s !== ''),
+    notes: str(body.notes) || null,
+  };
+}
+
+const items = (o: Record<string, string>, chosen: readonly string[]) =>
+  Object.entries(o).map(([value, text]) => ({ value, text, checked: chosen.includes(value) }));
+
+function requestFormView(body: Body) {
+  return {
+    placeTypeItems: items(placeTypes, list(body.placeTypes)),
+    needItems: items(needCodes, list(body.needs)),
+    riskToItems: items(risksToChild, list(body.risksToChild)),
+    riskFromItems: items(risksFromChild, list(body.risksFromChild)),
+  };
+}
+
+const words = (o: Record<string, string>, codes: readonly string[]) =>
+  codes.length === 0 ? 'None recorded' : codes.map((c) => o[c] ?? c).join(', ');
+
+/** Summary list rows for a request. */
+function requestRows(r: RequestView) {
+  const row = (key: string, text: string) => ({ key: { text: key }, value: { text } });
+  return [
+    row('Child', r.childName),
+    row('Planned or emergency', r.kind === 'emergency' ? 'Emergency' : 'Planned'),
+    row('Date needed', formatUkDate(r.dateNeeded)),
+    row('Types of place sought', words(placeTypes, r.placeTypes)),
+    row(
+      'Children to be placed together',
+      r.childrenTogether === 1
+        ? 'This child only'
+        : `${String(r.childrenTogether)}${r.siblingsNote ? ` (${r.siblingsNote})` : ''}`,
+    ),
+    row('Needs', words(needCodes, r.needs)),
+    row('Risks to the child', words(risksToChild, r.risksToChild)),
+    row('Risks from the child', words(risksFromChild, r.risksFromChild)),
+    row('Languages besides English', r.languages.join(', ') || 'None recorded'),
+    row('Religion', r.religion ?? 'None recorded'),
+    row('Culture', r.cultureNote ?? 'None recorded'),
+    row('School to keep', r.schoolPostcode ?? 'None'),
+    row('Places to be near', r.nearPostcodes.join(', ') || 'None'),
+    row('Areas to avoid', r.avoidDistricts.join(', ') || 'None'),
+    row('Notes', r.notes ?? 'None'),
+    row('Requested', `${formatUkDate(r.requestedOn)} by ${r.requestedBy}`),
+    row(
+      'Approved',
+      r.approvedBy && r.approvedOn
+        ? `${formatUkDate(r.approvedOn)} by ${r.approvedBy}`
+        : 'Not yet approved',
+    ),
+    row('Status', statusWords[r.status]),
+    ...(r.chosenName
+      ? [
+          row('Placed with', r.chosenName),
+          row('Why', r.decisionReason ?? ''),
+          row(
+            'Decided',
+            r.decidedOn && r.decidedBy ? `${formatUkDate(r.decidedOn)} by ${r.decidedBy}` : '',
+          ),
+          row(
+            'Options declined',
+            r.declined.length === 0
+              ? 'None recorded'
+              : r.declined.map((d) => `${d.name}: ${d.reason}`).join('; '),
+          ),
+        ]
+      : []),
+  ];
+}
+
+const pounds = (n: number | null) => (n === null ? 'Not known' : `£${n.toLocaleString('en-GB')}`);
+
+function matchView(result: MatchResult, body: Body) {
+  const chosen = str(body.chosenOption);
+  return {
+    requiredLevel: result.requiredLevel,
+    ranked: result.ranked.map((m, i) => ({
+      rank: i + 1,
+      key: m.candidate.key,
+      name: m.candidate.name,
+      kind: candidateKinds[m.candidate.kind],
+      score: m.score,
+      max: m.max,
+      cost: pounds(m.candidate.weeklyCost),
+      factors: m.factors.map((f) => ({
+        label: f.label,
+        points: f.points > 0 ? `+${String(f.points)}` : String(f.points),
+        max: String(f.max),
+        explanation: f.explanation,
+      })),
+      declinedReason: str(body[`declined-${m.candidate.key}`]),
+    })),
+    excluded: result.excluded.map((e) => ({
+      name: e.candidate.name,
+      kind: candidateKinds[e.candidate.kind],
+      reasons: e.reasons,
+    })),
+    optionItems: result.ranked.slice(0, 20).map((m) => ({
+      value: m.candidate.key,
+      text: m.candidate.name,
+      hint: { text: `${candidateKinds[m.candidate.kind]}, score ${String(m.score)}` },
+      checked: m.candidate.key === chosen,
+    })),
+    reasonItems: [
+      { value: '', text: 'Not applicable (the child has no current placement)', selected: false },
+    ].concat(
+      [...currentCodes('Episodes.REASON_PLACE_CHANGE')].map((c) => ({
+        value: c,
+        text: meaning('REASON_PLACE_CHANGE', c) ?? c,
+        selected: c === str(body.reasonForChange),
+      })),
+    ),
+  };
+}
+
+export function placementRoutes(db: Db, config: Config): Router {
+  const router = Router();
+
+  // --- A new request -------------------------------------------------------------------------
+  const childName = async (ctx: Ctx, childId: number) => {
+    const row = await ctx.db
+      .selectFrom('child')
+      .select(['child.first_name', 'child.last_name'])
+      .where('child.id', '=', childId)
+      .where(childScope(ctx.actor, ctx.scope))
+      .executeTakeFirst();
+    if (!row) throw new NotFoundError();
+    return `${row.first_name} ${row.last_name}`;
+  };
+  const renderForm = async (
+    req: Request,
+    res: Response,
+    status: number,
+    body: Body,
+    problems: Problem[] = [],
+  ) => {
+    const ctx = ctxOf(req, db, config);
+    const childId = positiveId(req.params.id);
+    res.status(status).render('placements/views/request-form.njk', {
+      title: 'Request a placement',
+      childName: await childName(ctx, childId),
+      backHref: `/children/${String(childId)}`,
+      values: body,
+      ...requestFormView(body),
+      ...errorsOf(problems),
+    });
+  };
+  router.get('/children/:id/placement-requests/new', async (req, res) => {
+    requireAny(actorOf(req), ['placement:request']);
+    await renderForm(req, res, 200, {});
+  });
+  router.post('/children/:id/placement-requests/new', async (req, res) => {
+    const ctx = ctxOf(req, db, config);
+    requireAny(ctx.actor, ['placement:request']);
+    const childId = positiveId(req.params.id);
+    const body = req.body as Body;
+    const parsed = RequestInput.safeParse(rawRequest(body));
+    if (!parsed.success) {
+      await renderForm(req, res, 400, body, zodProblems(parsed.error.issues));
+      return;
+    }
+    try {
+      const id = await createRequest(ctx, childId, parsed.data);
+      req.session.flash = 'Placement request made. A manager needs to approve it.';
+      res.redirect(303, `/placement-requests/${String(id)}`);
+    } catch (err) {
+      if (err instanceof RecordProblems) {
+        await renderForm(req, res, 400, body, err.problems);
+        return;
+      }
+      throw err;
+    }
+  });
+
+  // --- The queue -----------------------------------------------------------------------------
+  router.get('/placement-requests', async (req, res) => {
+    const ctx = ctxOf(req, db, config);
+    const query = QueueQuery.parse(req.query);
+    const rows = await listQueue(ctx, query);
+    const opt = (o: Record<string, string>, sel: string) =>
+      Object.entries(o).map(([value, text]) => ({ value, text, selected: value === sel }));
+    res.render('placements/views/queue.njk', {
+      title: 'Placement requests',
+      statusItems: opt(
+        {
+          open: 'Open',
+          awaiting_approval: 'Awaiting approval',
+          placed: 'Placed',
+          withdrawn: 'Withdrawn',
+          all: 'All',
+        },
+        query.status,
+      ),
+      kindItems: opt(
+        { any: 'Planned or emergency', emergency: 'Emergency', planned: 'Planned' },
+        query.kind,
+      ),
+      placeTypeItems: opt({ any: 'Any type', ...placeTypes }, query.placeType),
+      rows: rows.map((r) => ({
+        ...r,
+        kindText: r.kind === 'emergency' ? 'Emergency' : 'Planned',
+        statusText: statusWords[r.status],
+        types: r.placeTypes.map((t) => placeTypes[t as keyof typeof placeTypes]).join(', '),
+        neededText:
+          r.daysToNeeded < 0
+            ? `${String(-r.daysToNeeded)} days overdue`
+            : r.daysToNeeded === 0
+              ? 'Today'
+              : `In ${String(r.daysToNeeded)} day${r.daysToNeeded === 1 ? '' : 's'}`,
+      })),
+    });
+  });
+
+  // --- One request, and its approval ---------------------------------------------------------
+  const renderRequest = async (
+    req: Request,
+    res: Response,
+    status: number,
+    extra: { problems?: Problem[]; conflict?: boolean } = {},
+  ) => {
+    const ctx = ctxOf(req, db, config);
+    const r = await getRequest(ctx, positiveId(req.params.id));
+    res.status(status).render('placements/views/request.njk', {
+      title: `Placement request ${String(r.id)}`,
+      request: r,
+      rows: requestRows(r),
+      canApprove: mayApprove(ctx) && r.status === 'awaiting_approval',
+      canMatch: can(ctx.actor, 'placement:manage') && r.status === 'open',
+      conflict: extra.conflict ? CONFLICT_MESSAGE : undefined,
+      ...errorsOf(extra.problems ?? []),
+    });
+  };
+  router.get('/placement-requests/:id', async (req, res) => {
+    await renderRequest(req, res, 200);
+  });
+  router.post('/placement-requests/:id/approve', async (req, res) => {
+    const ctx = ctxOf(req, db, config);
+    const id = positiveId(req.params.id);
+    const version = Number(str((req.body as Body).version));
+    try {
+      await approveRequest(ctx, id, { version });
+      req.session.flash = 'Request approved. It is now in the placement team’s queue.';
+      res.redirect(303, `/placement-requests/${String(id)}`);
+    } catch (err) {
+      if (err instanceof StaleVersion) {
+        await renderRequest(req, res, 409, { conflict: true });
+        return;
+      }
+      if (err instanceof RecordProblems) {
+        await renderRequest(req, res, 400, { problems: err.problems });
+        return;
+      }
+      throw err;
+    }
+  });
+
+  // --- Matching and the decision -------------------------------------------------------------
+  const renderMatches = async (
+    req: Request,
+    res: Response,
+    status: number,
+    body: Body,
+    extra: { problems?: Problem[]; conflict?: boolean } = {},
+  ) => {
+    const ctx = ctxOf(req, db, config);
+    const { request, result } = await matchesFor(ctx, positiveId(req.params.id));
+    const start = str(body['startDate-day']) ? body : { ...body, ...dateParts(request.dateNeeded) };
+    res.status(status).render('placements/views/matches.njk', {
+      title: `Options for ${request.childName}`,
+      request,
+      kindText: request.kind === 'emergency' ? 'Emergency' : 'Planned',
+      values: start,
+      open: request.status === 'open',
+      conflict: extra.conflict ? CONFLICT_MESSAGE : undefined,
+      ...matchView(result, body),
+      ...errorsOf(extra.problems ?? []),
+    });
+  };
+  router.get('/placement-requests/:id/matches', async (req, res) => {
+    await renderMatches(req, res, 200, {});
+  });
+  router.post('/placement-requests/:id/matches', async (req, res) => {
+    const ctx = ctxOf(req, db, config);
+    const id = positiveId(req.params.id);
+    const body = req.body as Body;
+    const d = dateFromFields(
+      body['startDate-day'],
+      body['startDate-month'],
+      body['startDate-year'],
+    );
+    const declined = Object.entries(body)
+      .filter(([k, v]) => k.startsWith('declined-') && str(v) !== '')
+      .map(([k, v]) => ({ option: k.slice('declined-'.length), reason: str(v) }));
+    const parsed = DecisionInput.safeParse({
+      version: Number(str(body.version)),
+      chosenOption: str(body.chosenOption) || undefined,
+      reason: str(body.reason) || undefined,
+      startDate: d === null ? undefined : d === 'invalid' ? 'not a date' : d,
+      reasonForChange: str(body.reasonForChange) || null,
+      declined,
+    });
+    if (!parsed.success) {
+      await renderMatches(req, res, 400, body, { problems: zodProblems(parsed.error.issues) });
+      return;
+    }
+    try {
+      const placementId = await decide(ctx, id, parsed.data);
+      req.session.flash = `Placement made (placement ${String(placementId)}). The request is closed.`;
+      res.redirect(303, `/placement-requests/${String(id)}`);
+    } catch (err) {
+      if (err instanceof StaleVersion) {
+        await renderMatches(req, res, 409, body, { conflict: true });
+        return;
+      }
+      if (err instanceof RecordProblems) {
+        await renderMatches(req, res, 400, body, { problems: err.problems });
+        return;
+      }
+      throw err;
+    }
+  });
+  return router;
+}
+
+function dateParts(iso: string): Body {
+  const [y, m, d] = iso.split('-');
+  return {
+    'startDate-day': String(Number(d)),
+    'startDate-month': String(Number(m)),
+    'startDate-year': y,
+  };
+}
