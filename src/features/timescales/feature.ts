@@ -1,11 +1,14 @@
 // Statutory timescales in the product: the work trays (pages, CSV and API), extensions and
-// exemptions recorded against due items, and the home page counts.
+// exemptions recorded against due items, the child's agreement to 6-monthly visits, and the home
+// page counts.
 import { Router } from 'express';
 import type { Feature } from '../../platform/http/features.ts';
 import { trayApi } from './api.ts';
 import { extensionRoutes } from './extensionRoutes.ts';
 import { homeSections } from './home.ts';
 import { trayRoutes } from './routes.ts';
+import { visitAgreementApi } from './visitAgreementApi.ts';
+import { visitAgreementRoutes } from './visitAgreementRoutes.ts';
 
 export const feature: Feature = {
   name: 'timescales',
@@ -20,7 +23,12 @@ export const feature: Feature = {
       order: 8,
     },
   ],
-  routes: ({ db, config }) => Router().use(extensionRoutes(db, config), trayRoutes(db, config)),
-  api: trayApi,
+  routes: ({ db, config }) =>
+    Router().use(
+      extensionRoutes(db, config),
+      visitAgreementRoutes(db, config),
+      trayRoutes(db, config),
+    ),
+  api: [...trayApi, ...visitAgreementApi],
   home: homeSections,
 };
