@@ -1,0 +1,370 @@
+// Placement requests end to end (supertest, signed in through the real form): a social worker's
+// request and its refusals (scope, bad codes, a planned date in the past), a manager's approval with
+// a stale version, the placement team's queue, matching with explained factors and exclusions, and
+// the decision through the recording area's addPlacement, including two decisions racing for the
+// last free place.
+import * as cheerio from 'cheerio';
+import type { Express } from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDb, type TestDb } from '../../../test/support/db.ts';
+import { addDays, addYears } from '../../domain/dates/index.ts';
+import { addUser, csrfFrom, signedIn, testApp } from '../../platform/http/testing.ts';
+import {
+  TODAY,
+  addCare,
+  addChild,
+  addHousehold,
+  daysAgo,
+  makeWorld,
+  type World,
+} from '../recording/fixtures.ts';
+
+let t: TestDb;
+let app: Express;
+let w: World;
+type Agent = Awaited<ReturnType<typeof signedIn>>;
+const as: Record<string, Agent> = {};
+let childA: number;
+let childB: number;
+let childC: number;
+let childOut: number;
+let lastPlace: number;
+
+beforeAll(async () => {
+  t = await freshDb();
+  app = testApp(t);
+  w = await makeWorld(t);
+  await addUser(t, 'tm.one', ['team_manager'], { teamId: w.teamId, displayName: 'Tess Manager' });
+  const mine = { teamId: w.teamId, allocate: { social_worker: w.users.sw } };
+  childA = await addChild(t, 'A1', { ...mine, dob: addYears(TODAY, -12) });
+  childB = await addChild(t, 'B1', { ...mine, dob: addYears(TODAY, -11) });
+  childC = await addChild(t, 'C1', { ...mine, dob: addYears(TODAY, -13) });
+  childOut = await addChild(t, 'OUT1');
+  for (const c of [childA, childB, childC, childOut]) await addCare(t, c, daysAgo(300), null);
+  lastPlace = await addHousehold(t, 'Last place household', 1);
+  for (const u of ['sw.one', 'sw.other', 'tm.one', 'po.one']) as[u] = await signedIn(app, u);
+});
+afterAll(async () => {
+  await t.dispose();
+});
+
+const agent = (user: string): Agent => {
+  const a = as[user];
+  if (!a) throw new Error(`not signed in: ${user}`);
+  return a;
+};
+const post = (user: string, path: string, body: object) =>
+  agent(user).agent.post(`/api/v1${path}`).set('x-csrf-token', agent(user).csrf).send(body);
+const get = (user: string, path: string) => agent(user).agent.get(`/api/v1${path}`);
+
+const good = (over: object = {}) => ({
+  kind: 'planned',
+  dateNeeded: addDays(TODAY, 14),
+  placeTypes: ['foster'],
+  needs: ['autism'],
+  risksToChild: ['missing'],
+  risksFromChild: [],
+  languages: ['Urdu'],
+  avoidDistricts: ['bd3'],
+  ...over,
+});
+
+const requestsOf = (childId: number) =>
+  t.db.selectFrom('placement_request').selectAll().where('child_id', '=', childId).execute();
+
+async function approved(childId: number): Promise<number> {
+  const made = await post('sw.one', `/children/${String(childId)}/placement-requests`, good());
+  expect(made.status).toBe(201);
+  const id = (made.body as { id: number }).id;
+  expect(
+    (await post('tm.one', `/placement-requests/${String(id)}/approval`, { version: 1 })).status,
+  ).toBe(200);
+  return id;
+}
+
+describe('making a request', () => {
+  it('a social worker requests for a child in scope; stored with its needs; awaits approval', async () => {
+    const res = await post('sw.one', `/children/${String(childA)}/placement-requests`, good());
+    expect(res.status).toBe(201);
+    const [row] = await requestsOf(childA);
+    expect(row).toMatchObject({
+      status: 'awaiting_approval',
+      kind: 'planned',
+      needs: ['autism'],
+      languages: ['urdu'],
+      avoid_districts: ['BD3'],
+      requested_by: w.users.sw,
+      approved_by: null,
+    });
+    const read = await get('sw.one', `/placement-requests/${String(row?.id)}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({
+      childId: childA,
+      status: 'awaiting_approval',
+      approvedBy: null,
+    });
+  });
+
+  it('refuses a second open request for the same child', async () => {
+    const res = await post('sw.one', `/children/${String(childA)}/placement-requests`, good());
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('already has an open placement request');
+    expect(await requestsOf(childA)).toHaveLength(1);
+  });
+
+  it('an out-of-scope child is not found (API and page), and nothing is saved', async () => {
+    const api = await post('sw.other', `/children/${String(childOut)}/placement-requests`, good());
+    expect(api.status).toBe(404);
+    expect(
+      (await agent('sw.other').agent.get(`/children/${String(childOut)}/placement-requests/new`))
+        .status,
+    ).toBe(404);
+    const [a] = await requestsOf(childA);
+    expect((await get('sw.other', `/placement-requests/${String(a?.id)}`)).status).toBe(404);
+    expect(await requestsOf(childOut)).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown need code', { needs: ['telepathy'] }, 'needs'],
+    ['an unknown risk code', { risksFromChild: ['arson'] }, 'risksFromChild'],
+    ['no type of place', { placeTypes: [] }, 'placeTypes'],
+    ['a planned date in the past', { dateNeeded: daysAgo(1) }, 'dateNeeded'],
+    ['an emergency date in the past', { kind: 'emergency', dateNeeded: daysAgo(3) }, 'dateNeeded'],
+    ['a bad school postcode', { schoolPostcode: 'NOT A CODE' }, 'schoolPostcode'],
+    ['a bad area to avoid', { avoidDistricts: ['Bradford'] }, 'avoidDistricts'],
+    ['seven children together', { childrenTogether: 7 }, 'childrenTogether'],
+  ])('refuses %s with 400 and the field, saving nothing', async (_n, over, field) => {
+    const res = await post('sw.one', `/children/${String(childC)}/placement-requests`, good(over));
+    expect(res.status).toBe(400);
+    const errors = (res.body as { errors: { field: string }[] }).errors;
+    expect(errors.map((e) => e.field.split('.')[0])).toContain(field);
+    expect(await requestsOf(childC)).toEqual([]);
+  });
+
+  it('the page shows GOV.UK errors and keeps what was typed', async () => {
+    const sw = agent('sw.one');
+    const page = await sw.agent.get(`/children/${String(childC)}/placement-requests/new`);
+    expect(page.status).toBe(200);
+    const res = await sw.agent
+      .post(`/children/${String(childC)}/placement-requests/new`)
+      .type('form')
+      .send({
+        _csrf: csrfFrom(page.text),
+        kind: 'planned',
+        'dateNeeded-day': '1',
+        'dateNeeded-month': '1',
+        'dateNeeded-year': '2020',
+        languages: 'Polish',
+        needs: 'bogus',
+      });
+    expect(res.status).toBe(400);
+    const $ = cheerio.load(res.text);
+    const summary = $('.govuk-error-summary').text();
+    expect(summary).toContain('Select at least one type of place sought');
+    expect(summary).toContain('Select only needs from the list');
+    expect($('#languages').val()).toBe('Polish');
+    expect(await requestsOf(childC)).toEqual([]);
+    const past = await sw.agent
+      .post(`/children/${String(childC)}/placement-requests/new`)
+      .type('form')
+      .send({
+        _csrf: csrfFrom(page.text),
+        kind: 'planned',
+        'dateNeeded-day': '1',
+        'dateNeeded-month': '1',
+        'dateNeeded-year': '2020',
+        placeTypes: 'foster',
+      });
+    expect(past.status).toBe(400);
+    expect(cheerio.load(past.text)('.govuk-error-summary').text()).toContain(
+      'The date a planned placement is needed must be today or in the future',
+    );
+    expect(await requestsOf(childC)).toEqual([]);
+  });
+});
+
+describe('approval and the queue', () => {
+  it('a manager approves; a stale version is a conflict with the current values; a social worker may not approve', async () => {
+    const [row] = await requestsOf(childA);
+    const id = String(row?.id);
+    expect(
+      (await post('sw.one', `/placement-requests/${id}/approval`, { version: 1 })).status,
+    ).toBe(403);
+    expect(
+      (await post('tm.one', `/placement-requests/${id}/approval`, { version: 1 })).status,
+    ).toBe(200);
+    const stale = await post('tm.one', `/placement-requests/${id}/approval`, { version: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({
+      current: { status: 'open', approvedBy: 'Tess Manager', version: 2 },
+    });
+    const [after] = await requestsOf(childA);
+    expect(after).toMatchObject({ status: 'open', approved_by: expect.any(Number), version: 2 });
+  });
+
+  it('the queue lists emergencies first with days waiting and days to the date needed; filters; social workers may not see it', async () => {
+    const e = await post(
+      'sw.one',
+      `/children/${String(childB)}/placement-requests`,
+      good({ kind: 'emergency', dateNeeded: TODAY }),
+    );
+    await post('tm.one', `/placement-requests/${String((e.body as { id: number }).id)}/approval`, {
+      version: 1,
+    });
+    const q = await get('po.one', '/placement-requests');
+    expect(q.status).toBe(200);
+    const rows = (
+      q.body as {
+        requests: { childId: number; kind: string; daysWaiting: number; daysToNeeded: number }[];
+      }
+    ).requests;
+    expect(rows.map((r) => [r.childId, r.kind, r.daysWaiting, r.daysToNeeded])).toEqual([
+      [childB, 'emergency', 0, 0],
+      [childA, 'planned', 0, 14],
+    ]);
+    const planned = await get('po.one', '/placement-requests?kind=planned');
+    expect((planned.body as { requests: unknown[] }).requests).toHaveLength(1);
+    expect((await get('sw.one', '/placement-requests')).status).toBe(403);
+    const page = await agent('po.one').agent.get('/placement-requests');
+    expect(page.status).toBe(200);
+    expect(cheerio.load(page.text)('h2#results').text()).toBe('2 requests');
+  });
+});
+
+describe('matching and the decision', () => {
+  it('ranks options with factors in words and numbers and lists the exclusions with reasons', async () => {
+    const [row] = await requestsOf(childA);
+    const res = await get('po.one', `/placement-requests/${String(row?.id)}/matches`);
+    expect(res.status).toBe(200);
+    const body = res.body as {
+      ranked: {
+        name: string;
+        score: number;
+        factors: { id: string; points: number; explanation: string }[];
+      }[];
+      excluded: { name: string; reasons: string[] }[];
+    };
+    const names = body.ranked.map((r) => r.name);
+    expect(names).toEqual(expect.arrayContaining(['Roomy household', 'Last place household']));
+    const roomy = body.ranked.find((r) => r.name === 'Roomy household');
+    expect(roomy?.score).toBe(roomy?.factors.reduce((s, f) => s + f.points, 0));
+    expect(roomy?.factors.find((f) => f.id === 'cost')?.explanation).toMatch(/^Not known/);
+    expect(roomy?.factors.find((f) => f.id === 'language')?.explanation).toBe(
+      'Not recorded for the place',
+    );
+    expect((await get('sw.one', `/placement-requests/${String(row?.id)}/matches`)).status).toBe(
+      403,
+    );
+    const page = await agent('po.one').agent.get(`/placement-requests/${String(row?.id)}/matches`);
+    expect(page.status).toBe(200);
+    expect(cheerio.load(page.text)('.govuk-summary-card__title').first().text()).toMatch(
+      /^1\. .+: -?\d+ of \d+$/,
+    );
+  });
+
+  it('refuses a decision before approval, with a stale version, or for an unknown option; nothing changes', async () => {
+    const c = await post('sw.one', `/children/${String(childC)}/placement-requests`, good());
+    const id = (c.body as { id: number }).id;
+    const decision = {
+      version: 1,
+      chosenOption: `household:${String(w.roomy)}`,
+      reason: 'Near school',
+      startDate: TODAY,
+      reasonForChange: 'CARPL',
+    };
+    const early = await post('po.one', `/placement-requests/${String(id)}/decision`, decision);
+    expect(early.status).toBe(400);
+    expect(JSON.stringify(early.body)).toContain('must be approved by a manager');
+    await post('tm.one', `/placement-requests/${String(id)}/approval`, { version: 1 });
+    expect(
+      (await post('po.one', `/placement-requests/${String(id)}/decision`, decision)).status,
+    ).toBe(409);
+    const unknown = await post('po.one', `/placement-requests/${String(id)}/decision`, {
+      ...decision,
+      version: 2,
+      chosenOption: 'household:999999',
+    });
+    expect(unknown.status).toBe(400);
+    const badCode = await post('po.one', `/placement-requests/${String(id)}/decision`, {
+      ...decision,
+      version: 2,
+      reasonForChange: 'NOPE',
+    });
+    expect(badCode.status).toBe(400);
+    const [after] = await requestsOf(childC);
+    expect(after).toMatchObject({ status: 'open', version: 2, placement_id: null });
+    const placements = await t.db
+      .selectFrom('placement')
+      .select('id')
+      .where('child_id', '=', childC)
+      .execute();
+    expect(placements).toHaveLength(1);
+  });
+
+  it('two decisions into the last free place at once: exactly one succeeds; its request closes and the record shows the placement', async () => {
+    const [a] = await requestsOf(childA);
+    const [b] = await requestsOf(childB);
+    const decision = (version: number) => ({
+      version,
+      chosenOption: `household:${String(lastPlace)}`,
+      reason: 'Close to school and family',
+      startDate: TODAY,
+      reasonForChange: 'CARPL',
+      declined: [{ option: `household:${String(w.roomy)}`, reason: 'Too far from school' }],
+    });
+    const results = await Promise.all([
+      post('po.one', `/placement-requests/${String(a?.id)}/decision`, decision(a?.version ?? 0)),
+      post('po.one', `/placement-requests/${String(b?.id)}/decision`, decision(b?.version ?? 0)),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
+    const loser = results.find((r) => r.status === 400);
+    // Refused either by matching (the place was already taken when this decision began) or by
+    // the recording service's locked capacity check (both were in flight at once).
+    expect(JSON.stringify(loser?.body)).toMatch(/no free place/i);
+    const inHousehold = await t.db
+      .selectFrom('placement')
+      .select(['child_id', 'start_date', 'place_type', 'end_date'])
+      .where('fostering_household_id', '=', lastPlace)
+      .execute();
+    expect(inHousehold).toHaveLength(1);
+    const winner = inHousehold[0]?.child_id;
+    const loserChild = winner === childA ? childB : childA;
+    const [won] = await requestsOf(winner ?? 0);
+    expect(won).toMatchObject({
+      status: 'placed',
+      chosen_option: `household:${String(lastPlace)}`,
+      decision_reason: 'Close to school and family',
+    });
+    const declined = await t.db
+      .selectFrom('placement_request_declined')
+      .select(['option_name', 'reason'])
+      .where('request_id', '=', won?.id ?? 0)
+      .execute();
+    expect(declined).toEqual([{ option_name: 'Roomy household', reason: 'Too far from school' }]);
+    const [lost] = await requestsOf(loserChild);
+    expect(lost).toMatchObject({ status: 'open', placement_id: null, version: 2 });
+    expect(
+      await t.db.selectFrom('placement').select('id').where('child_id', '=', loserChild).execute(),
+    ).toHaveLength(1);
+    // The record shows the new placement; the previous one ended the same day.
+    const record = await get('po.one', `/placement-requests/${String(won?.id)}`);
+    expect(record.body).toMatchObject({
+      status: 'placed',
+      chosenName: 'Last place household',
+      placementId: won?.placement_id,
+    });
+    const prev = await t.db
+      .selectFrom('placement')
+      .select(['end_date', 'reason_for_change'])
+      .where('child_id', '=', winner ?? 0)
+      .where('fostering_household_id', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(prev).toEqual({ end_date: TODAY, reason_for_change: 'CARPL' });
+    // Matching now excludes the full household with its reason.
+    const m = await get('po.one', `/placement-requests/${String(lost?.id)}/matches`);
+    const ex = (m.body as { excluded: { name: string; reasons: string[] }[] }).excluded.find(
+      (e) => e.name === 'Last place household',
+    );
+    expect(ex?.reasons).toEqual(['No free place: 1 approved place, 1 child placed']);
+  });
+});
