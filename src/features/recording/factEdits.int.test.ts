@@ -63,8 +63,8 @@ afterAll(async () => {
   await t.dispose();
 });
 
-const d = (name: string, iso: string) => {
-  const [y, m, day] = iso.split('-');
+const d = (name: string, iso: string): Record<string, string> => {
+  const [y = '', m, day] = iso.split('-');
   return {
     [`${name}-day`]: String(Number(day)),
     [`${name}-month`]: String(Number(m)),
@@ -212,7 +212,7 @@ const audits = (c: Case, action: 'read' | 'update') =>
     .select('id')
     .where('action', '=', action)
     .where('record_type', '=', c.table)
-    .where('record_id', '=', c.id())
+    .where('record_id', '=', String(c.id()))
     .execute();
 
 describe('correcting 903 PrevPerm and OC2 facts', () => {
