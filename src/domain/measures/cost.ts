@@ -54,7 +54,13 @@ interface CostTally {
   notKnown: number;
 }
 
-function tallyCosts(data: MeasureData, at: IsoDate, group: PlacementGroup | null): CostTally {
+/** Costs of children in care on `at`; each child's cost × `scale` rounded to whole pounds. */
+function tallyCosts(
+  data: MeasureData,
+  at: IsoDate,
+  group: PlacementGroup | null,
+  scale = 1,
+): CostTally {
   let total = 0;
   let children = 0;
   let notKnown = 0;
@@ -70,7 +76,7 @@ function tallyCosts(data: MeasureData, at: IsoDate, group: PlacementGroup | null
       notKnown++;
       continue;
     }
-    total += cost;
+    total += Math.round(cost * scale);
     children++;
   }
   return { total, children, notKnown };
@@ -84,8 +90,8 @@ function costMeasures(group: PlacementGroup | null): [Measure, Measure] {
   const suffix = group ? `-${group.id}` : '';
   const inWhat = group ? ` in ${group.title}` : '';
   const titleWhat = group ? `: ${group.title.replace(/ \(.*\)$/, '')}` : '';
-  const result = (t: CostTally, scale: number): MeasureResult =>
-    meanPounds(Math.round(t.total * scale), t.children, { 'no cost recorded': t.notKnown });
+  const result = (t: CostTally): MeasureResult =>
+    meanPounds(t.total, t.children, { 'no cost recorded': t.notKnown });
   return [
     {
       id: `cost-weekly${suffix}`,
@@ -99,18 +105,18 @@ function costMeasures(group: PlacementGroup | null): [Measure, Measure] {
       source: 'Local measure (placement.weekly_cost; DfE section 251 outturn for comparison)',
       unit: '£',
       polarity: 'lower is better',
-      compute: (data, at) => result(tallyCosts(data, at, group), 1),
+      compute: (data, at) => result(tallyCosts(data, at, group)),
     },
     {
       id: `cost-annual${suffix}`,
       title: `Annual cost per child${titleWhat}`,
       definition:
         `As the weekly cost per child${inWhat}, annualised: the mean weekly cost × 365 ÷ 7 ` +
-        '(52.14 weeks), in whole pounds. Numerator is the total annualised cost.',
+        "(52.14 weeks), in whole pounds. Numerator is the total of each child's annualised cost, each rounded to whole pounds.",
       source: 'Local measure (placement.weekly_cost; DfE section 251 outturn for comparison)',
       unit: '£',
       polarity: 'lower is better',
-      compute: (data, at) => result(tallyCosts(data, at, group), WEEKS_PER_YEAR),
+      compute: (data, at) => result(tallyCosts(data, at, group, WEEKS_PER_YEAR)),
     },
   ];
 }
