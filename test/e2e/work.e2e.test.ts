@@ -1,5 +1,6 @@
-// Work trays in the browser: a social worker's "My work" and a team manager's view by worker, with
-// axe on each page. The data: one child allocated to sw.demo in tm.demo's team, in care for 200
+// Work trays in the browser: a social worker's "My work", the child's agreement to 6-monthly visits
+// reached from a visit item, a team manager's view by worker and a service manager's counts-only
+// view of the whole authority, with axe on each page. The data: one child allocated to sw.demo in tm.demo's team, in care for 200
 // days with one review and one visit long ago, so reviews, visits and health are overdue.
 import { beforeAll, expect, it } from 'vitest';
 import { addDays, todayInLondon } from '../../src/domain/dates/index.ts';
@@ -131,6 +132,73 @@ describeInBrowser('work trays', () => {
       .click();
     await page.waitForLoadState();
     expect(new URL(page.url()).pathname).toMatch(/^\/children\/\d+\/visits\/new$/);
+  });
+
+  it('a social worker records the child’s agreement to 6-monthly visits from a visit item', async () => {
+    const page = suite.page;
+    await signInAs(page, 'sw.demo');
+    await page.goto('/work?rule=sw-visit');
+    await page
+      .locator('#items tbody tr')
+      .first()
+      .getByRole('link', { name: /^Child’s agreement to 6-monthly visits/ })
+      .click();
+    await page.waitForLoadState();
+    expect(new URL(page.url()).pathname).toMatch(/^\/children\/\d+\/visit-agreements$/);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Child’s agreement to 6-monthly visits',
+    );
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Record agreement' }).click();
+    await page.waitForLoadState();
+    const summary = page.locator('.govuk-error-summary');
+    await expect(summary.textContent()).resolves.toContain('Select the placement');
+    await expectNoAxeViolations(page);
+
+    const [y, m, d] = ago(10).split('-');
+    await page.getByRole('combobox', { name: 'Placement' }).selectOption({ index: 1 });
+    const when = page.getByRole('group', { name: 'Date the child agreed' });
+    await when.getByRole('textbox', { name: 'Day' }).fill(d ?? '');
+    await when.getByRole('textbox', { name: 'Month' }).fill(m ?? '');
+    await when.getByRole('textbox', { name: 'Year' }).fill(y ?? '');
+    await page
+      .getByRole('textbox', { name: 'The child’s view, in their words' })
+      .fill('Fewer visits is fine by me');
+    await page.getByRole('button', { name: 'Record agreement' }).click();
+    await page.waitForLoadState();
+    await expect(page.getByRole('main').textContent()).resolves.toContain(
+      'The child’s agreement has been recorded',
+    );
+    await expect(page.locator('.govuk-summary-card').first().textContent()).resolves.toContain(
+      'Fewer visits is fine by me',
+    );
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('link', { name: /^Record a withdrawal/ }).click();
+    await page.waitForLoadState();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Record that the child withdrew their agreement',
+    );
+    await expectNoAxeViolations(page);
+  });
+
+  it('a service manager sees the whole authority’s counts by worker, and items for one worker', async () => {
+    const page = suite.page;
+    await signInAs(page, 'sm.demo');
+    await page.goto('/work/team');
+    await expect(page.locator('#summary-note').textContent()).resolves.toContain('Choose a worker');
+    await expect(page.locator('#items').count()).resolves.toBe(0);
+    await expectNoAxeViolations(page);
+    await page
+      .locator('#by-worker')
+      .getByRole('link', { name: 'Sam Example (demo social worker)', exact: true })
+      .click();
+    await page.waitForLoadState();
+    await expect(page.locator('#items tbody tr').first().textContent()).resolves.toContain(
+      'Tia Tray',
+    );
+    await expectNoAxeViolations(page);
   });
 
   it('a team manager sees overdue items by worker and drills down', async () => {
