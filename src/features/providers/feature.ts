@@ -1,9 +1,11 @@
-// Providers and homes: pages and /api/v1/providers/:id, /api/v1/homes/:id.
+// Providers and homes: pages and /api/v1/providers, /api/v1/providers/:id, /api/v1/homes/:id.
 import { z } from 'zod';
+import { todayInLondon } from '../../domain/dates/index.ts';
 import { defineRoute } from '../../platform/api/registry.ts';
 import type { Feature } from '../../platform/http/features.ts';
 import { scopeOf } from '../children/api.ts';
 import { childIdParam as idParam } from '../children/routes.ts';
+import { listProviders, ProviderList, ProviderQuery } from './listService.ts';
 import { readHome, readProvider } from './providerService.ts';
 import { providerRoutes } from './routes.ts';
 
@@ -20,8 +22,20 @@ const HomeSummary = z.object({
 
 export const feature: Feature = {
   name: 'providers',
+  nav: [{ text: 'Providers', href: '/providers', permission: 'placement:read', order: 35 }],
   routes: ({ db, config }) => providerRoutes(db, config),
   api: [
+    defineRoute({
+      method: 'get',
+      path: '/providers',
+      summary:
+        'Providers: search q (name), kind, grade (an Ofsted grade or none), 50 a page; with homes, beds, children placed now and the usual weekly fee.',
+      tags: ['providers'],
+      permission: 'placement:read',
+      query: ProviderQuery,
+      response: ProviderList,
+      handler: ({ db, actor, query }) => listProviders(db, actor, query, todayInLondon(new Date())),
+    }),
     defineRoute({
       method: 'get',
       path: '/providers/:id',
