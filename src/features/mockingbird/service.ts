@@ -1,0 +1,595 @@
+// Mockingbird constellations: a hub home (two spare beds) with a liaison worker and 6–10 satellite
+// households (min/max per constellation); sleepovers (planned, emergency) and get-togethers; the
+// constellation page's children and carers, sleepovers used, unplanned placement endings and carer
+// retention against in-house households outside constellations. Writes lock the constellation row
+// so membership limits and the two hub beds hold under concurrent requests; all audited.
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Db } from '../../db/connect.ts';
+import { addMonths } from '../../domain/dates/index.ts';
+import { NotFoundError, requirePermission } from '../../platform/access/access.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { childScope, type ScopeOptions } from '../children/scope.ts';
+import { Refused } from '../fostering/errors.ts';
+import { compareGroups, fullNight, type Group } from './compare.ts';
+
+export const HUB_BEDS = 2;
+
+export interface ConstellationListItem {
+  id: number;
+  name: string;
+  hub: string;
+  liaisonWorker: string;
+  satellites: number;
+  minSatellites: number;
+  maxSatellites: number;
+  openedOn: string;
+  closedOn: string | null;
+}
+
+export async function listConstellations(db: Db, actor: Actor): Promise<ConstellationListItem[]> {
+  requirePermission(actor, 'carer:read');
+  const rows = await db
+    .selectFrom('mockingbird_constellation as c')
+    .innerJoin('fostering_household as h', 'h.id', 'c.hub_household_id')
+    .innerJoin('app_user as u', 'u.id', 'c.liaison_worker_id')
+    .select([
+      'c.id',
+      'c.name',
+      'h.name as hub',
+      'u.display_name',
+      'c.min_satellites',
+      'c.max_satellites',
+      'c.opened_on',
+      'c.closed_on',
+    ])
+    .select(
+      sql<number>`(select count(*)::int from mockingbird_member m where m.constellation_id = c.id and m.left_on is null)`.as(
+        'satellites',
+      ),
+    )
+    .orderBy('c.closed_on', (ob) => ob.nullsFirst())
+    .orderBy('c.name')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    hub: r.hub,
+    liaisonWorker: r.display_name,
+    satellites: r.satellites,
+    minSatellites: r.min_satellites,
+    maxSatellites: r.max_satellites,
+    openedOn: r.opened_on,
+    closedOn: r.closed_on,
+  }));
+}
+
+const openPlaced = (day: string) =>
+  sql<number>`(select count(*)::int from placement p where p.fostering_household_id = h.id and p.start_date <= ${day} and (p.end_date is null or p.end_date > ${day}))`;
+
+export interface NewConstellation {
+  name: string;
+  hubHouseholdId: number;
+  liaisonWorkerId: number;
+  openedOn: string;
+  minSatellites: number;
+  maxSatellites: number;
+}
+
+export async function createConstellation(
+  db: Db,
+  actor: Actor,
+  input: NewConstellation,
+  today: string,
+): Promise<number> {
+  requirePermission(actor, 'carer:write');
+  if (input.openedOn > today)
+    throw new Refused('The opening date must be today or in the past', 'openedOn');
+  if (input.maxSatellites < input.minSatellites)
+    throw new Refused(
+      'The most satellite households cannot be fewer than the fewest',
+      'maxSatellites',
+    );
+  return db.transaction().execute(async (trx) => {
+    const hub = await trx
+      .selectFrom('fostering_household as h')
+      .select(['h.id', 'h.status', 'h.approved_places'])
+      .select(openPlaced(today).as('placed'))
+      .where('h.id', '=', input.hubHouseholdId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!hub) throw new Refused('Select the hub home carer’s household', 'hubHouseholdId');
+    if (hub.status !== 'approved')
+      throw new Refused('The hub home must be an approved fostering household', 'hubHouseholdId');
+    if (hub.approved_places - hub.placed < HUB_BEDS)
+      throw new Refused(
+        `The hub home needs two spare beds for sleepovers and emergencies: it has ${String(Math.max(0, hub.approved_places - hub.placed))}`,
+        'hubHouseholdId',
+      );
+    const busy = await trx
+      .selectFrom('mockingbird_constellation')
+      .select('id')
+      .where('hub_household_id', '=', hub.id)
+      .where('closed_on', 'is', null)
+      .executeTakeFirst();
+    const member = await trx
+      .selectFrom('mockingbird_member')
+      .select('id')
+      .where('household_id', '=', hub.id)
+      .where('left_on', 'is', null)
+      .executeTakeFirst();
+    if (busy || member)
+      throw new Refused('This household is already in a constellation', 'hubHouseholdId');
+    const liaison = await trx
+      .selectFrom('app_user')
+      .select('id')
+      .where('id', '=', input.liaisonWorkerId)
+      .where('disabled', '=', false)
+      .where(sql<boolean>`'fostering_worker' = any(roles)`)
+      .executeTakeFirst();
+    if (!liaison)
+      throw new Refused('Select a liaison worker from the fostering service', 'liaisonWorkerId');
+    const { id } = await trx
+      .insertInto('mockingbird_constellation')
+      .values({
+        name: input.name,
+        hub_household_id: hub.id,
+        liaison_worker_id: input.liaisonWorkerId,
+        opened_on: input.openedOn,
+        min_satellites: input.minSatellites,
+        max_satellites: input.maxSatellites,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(trx, actor, {
+      action: 'create',
+      recordType: 'mockingbird_constellation',
+      recordId: id,
+      detail: { ...input },
+    });
+    return id;
+  });
+}
+
+async function lockConstellation(trx: Transaction<Database>, id: number) {
+  const c = await trx
+    .selectFrom('mockingbird_constellation')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!c) throw new NotFoundError();
+  return c;
+}
+
+export async function addMember(
+  db: Db,
+  actor: Actor,
+  constellationId: number,
+  input: { householdId: number; joinedOn: string },
+  today: string,
+): Promise<void> {
+  requirePermission(actor, 'carer:write');
+  await db.transaction().execute(async (trx) => {
+    const c = await lockConstellation(trx, constellationId);
+    if (c.closed_on) throw new Refused('This constellation has closed', 'householdId');
+    if (input.joinedOn > today)
+      throw new Refused('The date joined must be today or in the past', 'joinedOn');
+    if (input.joinedOn < c.opened_on)
+      throw new Refused('The date joined cannot be before the constellation opened', 'joinedOn');
+    const h = await trx
+      .selectFrom('fostering_household')
+      .select(['id', 'status'])
+      .where('id', '=', input.householdId)
+      .executeTakeFirst();
+    if (!h) throw new Refused('Select a fostering household', 'householdId');
+    if (h.status !== 'approved' && h.status !== 'reg24')
+      throw new Refused(
+        'Only an approved (or temporarily approved) household can join',
+        'householdId',
+      );
+    if (h.id === c.hub_household_id)
+      throw new Refused(
+        'The hub home is already at the centre of this constellation',
+        'householdId',
+      );
+    const elsewhere = await trx
+      .selectFrom('mockingbird_member')
+      .select('constellation_id')
+      .where('household_id', '=', h.id)
+      .where('left_on', 'is', null)
+      .executeTakeFirst();
+    const hubElsewhere = await trx
+      .selectFrom('mockingbird_constellation')
+      .select('id')
+      .where('hub_household_id', '=', h.id)
+      .where('closed_on', 'is', null)
+      .executeTakeFirst();
+    if (elsewhere || hubElsewhere)
+      throw new Refused('This household is already in a constellation', 'householdId');
+    const { n } = await trx
+      .selectFrom('mockingbird_member')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('constellation_id', '=', c.id)
+      .where('left_on', 'is', null)
+      .executeTakeFirstOrThrow();
+    if (n >= c.max_satellites)
+      throw new Refused(
+        `This constellation already has its most satellite households (${String(c.max_satellites)})`,
+        'householdId',
+      );
+    await trx
+      .insertInto('mockingbird_member')
+      .values({ constellation_id: c.id, household_id: h.id, joined_on: input.joinedOn })
+      .execute();
+    await audit(trx, actor, {
+      action: 'create',
+      recordType: 'mockingbird_member',
+      recordId: c.id,
+      detail: { ...input },
+    });
+  });
+}
+
+export async function recordSleepover(
+  db: Db,
+  actor: Actor,
+  constellationId: number,
+  input: { childId: number; kind: 'planned' | 'emergency'; startDate: string; nights: number },
+  scope: ScopeOptions,
+  today: string,
+): Promise<void> {
+  requirePermission(actor, 'carer:write');
+  await db.transaction().execute(async (trx) => {
+    const c = await lockConstellation(trx, constellationId);
+    if (input.kind === 'planned' && input.startDate < addMonths(today, -12))
+      throw new Refused('A sleepover must be within the last year or planned ahead', 'startDate');
+    if (input.startDate > addMonths(today, 6))
+      throw new Refused('A sleepover can be booked at most 6 months ahead', 'startDate');
+    // The child must be placed with a satellite household of this constellation (or the hub) that night.
+    const child = await trx
+      .selectFrom('child')
+      .innerJoin('placement as p', 'p.child_id', 'child.id')
+      .select('child.id')
+      .where('child.id', '=', input.childId)
+      .where(childScope(actor, scope))
+      .where('p.start_date', '<=', input.startDate)
+      .where((eb) => eb.or([eb('p.end_date', 'is', null), eb('p.end_date', '>', input.startDate)]))
+      .where((eb) =>
+        eb.or([
+          eb('p.fostering_household_id', '=', c.hub_household_id),
+          eb(
+            'p.fostering_household_id',
+            'in',
+            eb
+              .selectFrom('mockingbird_member as m')
+              .select('m.household_id')
+              .where('m.constellation_id', '=', c.id)
+              .where('m.joined_on', '<=', input.startDate)
+              .where((e2) =>
+                e2.or([e2('m.left_on', 'is', null), e2('m.left_on', '>', input.startDate)]),
+              ),
+          ),
+        ]),
+      )
+      .executeTakeFirst();
+    if (!child)
+      throw new Refused(
+        'Select a child placed with a household of this constellation on the first night',
+        'childId',
+      );
+    const booked = await trx
+      .selectFrom('mockingbird_sleepover')
+      .select(['start_date', 'nights'])
+      .where('constellation_id', '=', c.id)
+      .where(sql<boolean>`start_date < ${input.startDate}::date + ${input.nights}::int`)
+      .where(sql<boolean>`start_date + nights > ${input.startDate}::date`)
+      .execute();
+    const full = fullNight(
+      booked.map((b) => ({ startDate: b.start_date, nights: b.nights })),
+      input.startDate,
+      input.nights,
+      HUB_BEDS,
+    );
+    if (full) throw new Refused(`Both hub beds are taken on the night of ${full}`, 'startDate');
+    await trx
+      .insertInto('mockingbird_sleepover')
+      .values({
+        constellation_id: c.id,
+        child_id: input.childId,
+        kind: input.kind,
+        start_date: input.startDate,
+        nights: input.nights,
+        recorded_by: actor.userId,
+      })
+      .execute();
+    await audit(trx, actor, {
+      action: 'create',
+      recordType: 'mockingbird_sleepover',
+      recordId: c.id,
+      childId: input.childId,
+      detail: { kind: input.kind, startDate: input.startDate, nights: input.nights },
+    });
+  });
+}
+
+export async function recordGetTogether(
+  db: Db,
+  actor: Actor,
+  constellationId: number,
+  input: { heldOn: string; households: number; children: number; note?: string | undefined },
+  today: string,
+): Promise<void> {
+  requirePermission(actor, 'carer:write');
+  await db.transaction().execute(async (trx) => {
+    const c = await lockConstellation(trx, constellationId);
+    if (input.heldOn > today) throw new Refused('The date must be today or in the past', 'heldOn');
+    if (input.heldOn < c.opened_on)
+      throw new Refused('The date cannot be before the constellation opened', 'heldOn');
+    await trx
+      .insertInto('mockingbird_get_together')
+      .values({
+        constellation_id: c.id,
+        held_on: input.heldOn,
+        households_attending: input.households,
+        children_attending: input.children,
+        note: input.note ?? null,
+        recorded_by: actor.userId,
+      })
+      .execute();
+    await audit(trx, actor, {
+      action: 'create',
+      recordType: 'mockingbird_get_together',
+      recordId: c.id,
+      detail: { ...input },
+    });
+  });
+}
+
+export interface ConstellationView {
+  id: number;
+  name: string;
+  openedOn: string;
+  closedOn: string | null;
+  minSatellites: number;
+  maxSatellites: number;
+  liaisonWorker: string;
+  hub: { id: number; name: string; places: number; placedNow: number; spareBeds: number };
+  satellites: {
+    id: number;
+    name: string;
+    joinedOn: string;
+    carers: string;
+    skillsLevel: number | null;
+  }[];
+  belowMinimum: boolean;
+  children: { id: number; name: string; household: string }[];
+  otherChildren: number;
+  sleepovers: {
+    planned: number;
+    emergency: number;
+    nights: number;
+    recent: {
+      childId: number | null;
+      child: string;
+      kind: string;
+      startDate: string;
+      nights: number;
+    }[];
+  };
+  getTogethers: { heldOn: string; households: number; children: number; note: string | null }[];
+  comparison: { from: string; to: string; inside: Group; outside: Group };
+}
+
+export async function readConstellation(
+  db: Db,
+  actor: Actor,
+  id: number,
+  scope: ScopeOptions,
+  today: string,
+): Promise<ConstellationView> {
+  requirePermission(actor, 'carer:read');
+  const from = addMonths(today, -12);
+  return db.transaction().execute(async (trx) => {
+    const c = await trx
+      .selectFrom('mockingbird_constellation as c')
+      .innerJoin('fostering_household as h', 'h.id', 'c.hub_household_id')
+      .innerJoin('app_user as u', 'u.id', 'c.liaison_worker_id')
+      .selectAll('c')
+      .select(['h.name as hub_name', 'h.approved_places', 'u.display_name'])
+      .select(openPlaced(today).as('placed'))
+      .where('c.id', '=', id)
+      .executeTakeFirst();
+    if (!c) throw new NotFoundError();
+    const members = await trx
+      .selectFrom('mockingbird_member as m')
+      .innerJoin('fostering_household as h', 'h.id', 'm.household_id')
+      .select(['h.id', 'h.name', 'h.skills_level', 'm.joined_on'])
+      .select(
+        sql<string>`coalesce((select string_agg(cr.first_name || ' ' || cr.last_name, ', ' order by cr.main_carer desc, cr.id) from carer cr where cr.household_id = h.id), '')`.as(
+          'carers',
+        ),
+      )
+      .where('m.constellation_id', '=', id)
+      .where('m.left_on', 'is', null)
+      .orderBy('h.name')
+      .execute();
+    const householdIds = [c.hub_household_id, ...members.map((m) => m.id)];
+    const names = new Map<number, string>([
+      [c.hub_household_id, c.hub_name],
+      ...members.map((m) => [m.id, m.name] as [number, string]),
+    ]);
+    const placed = await trx
+      .selectFrom('placement as p')
+      .innerJoin('child', 'child.id', 'p.child_id')
+      .select([
+        'child.id',
+        'child.first_name',
+        'child.preferred_name',
+        'child.last_name',
+        'p.fostering_household_id',
+      ])
+      .select(sql<boolean>`${childScope(actor, scope)}`.as('visible'))
+      .where('p.fostering_household_id', 'in', householdIds)
+      .where('p.start_date', '<=', today)
+      .where((eb) => eb.or([eb('p.end_date', 'is', null), eb('p.end_date', '>', today)]))
+      .orderBy('child.last_name')
+      .execute();
+    const visible = placed.filter((p) => p.visible);
+    const sleeps = await trx
+      .selectFrom('mockingbird_sleepover as s')
+      .innerJoin('child', 'child.id', 's.child_id')
+      .select([
+        's.kind',
+        's.start_date',
+        's.nights',
+        'child.id',
+        'child.first_name',
+        'child.preferred_name',
+        'child.last_name',
+      ])
+      .select(sql<boolean>`${childScope(actor, scope)}`.as('visible'))
+      .where('s.constellation_id', '=', id)
+      .where('s.start_date', '>=', from)
+      .orderBy('s.start_date', 'desc')
+      .execute();
+    const gets = await trx
+      .selectFrom('mockingbird_get_together')
+      .select(['held_on', 'households_attending', 'children_attending', 'note'])
+      .where('constellation_id', '=', id)
+      .orderBy('held_on', 'desc')
+      .limit(12)
+      .execute();
+    // The comparison: every in-house fostering household, in this constellation or outside any.
+    const inConstellations = await trx
+      .selectFrom('mockingbird_member')
+      .select('household_id')
+      .where('joined_on', '<=', from)
+      .where((eb) => eb.or([eb('left_on', 'is', null), eb('left_on', '>', from)]))
+      .union(
+        trx
+          .selectFrom('mockingbird_constellation')
+          .select('hub_household_id as household_id')
+          .where('opened_on', '<=', from)
+          .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>', from)])),
+      )
+      .execute();
+    const ours = new Set(householdIds);
+    const anyConstellation = new Set(inConstellations.map((r) => r.household_id));
+    const endings = await trx
+      .selectFrom('placement')
+      .select(['fostering_household_id', 'end_date', 'reason_for_change'])
+      .where('fostering_household_id', 'is not', null)
+      .where('end_date', '>=', from)
+      .where('end_date', '<=', today)
+      .execute();
+    const approved = await trx
+      .selectFrom('fostering_household as h')
+      .select(['h.id'])
+      .select(
+        sql<
+          string | null
+        >`(select min(s.stage_date) from fostering_stage s where s.household_id = h.id and s.stage in ('resigned','deregistered'))`.as(
+          'left_on',
+        ),
+      )
+      .where('h.approval_date', '<=', from)
+      .execute();
+    // Outside means outside every constellation, not just this one.
+    const comparable = (hid: number) => ours.has(hid) || !anyConstellation.has(hid);
+    const groups = compareGroups(
+      endings.flatMap((e) =>
+        e.fostering_household_id !== null &&
+        e.end_date !== null &&
+        comparable(e.fostering_household_id)
+          ? [
+              {
+                householdId: e.fostering_household_id,
+                endDate: e.end_date,
+                reason: e.reason_for_change,
+              },
+            ]
+          : [],
+      ),
+      approved
+        .filter((a) => comparable(a.id) && (a.left_on === null || a.left_on >= from))
+        .map((a) => ({ householdId: a.id, leftOn: a.left_on })),
+      (hid) => ours.has(hid),
+      from,
+      today,
+    );
+    await audit(trx, actor, {
+      action: 'read',
+      recordType: 'mockingbird_constellation',
+      recordId: id,
+    });
+    const name = (r: { first_name: string; preferred_name: string | null; last_name: string }) =>
+      `${r.preferred_name ?? r.first_name} ${r.last_name}`;
+    return {
+      id: c.id,
+      name: c.name,
+      openedOn: c.opened_on,
+      closedOn: c.closed_on,
+      minSatellites: c.min_satellites,
+      maxSatellites: c.max_satellites,
+      liaisonWorker: c.display_name,
+      hub: {
+        id: c.hub_household_id,
+        name: c.hub_name,
+        places: c.approved_places,
+        placedNow: c.placed,
+        spareBeds: Math.max(0, c.approved_places - c.placed),
+      },
+      satellites: members.map((m) => ({
+        id: m.id,
+        name: m.name,
+        joinedOn: m.joined_on,
+        carers: m.carers,
+        skillsLevel: m.skills_level,
+      })),
+      belowMinimum: members.length < c.min_satellites,
+      children: visible.map((p) => ({
+        id: p.id,
+        name: name(p),
+        household: names.get(p.fostering_household_id ?? 0) ?? '',
+      })),
+      otherChildren: placed.length - visible.length,
+      sleepovers: {
+        planned: sleeps.filter((s) => s.kind === 'planned').length,
+        emergency: sleeps.filter((s) => s.kind === 'emergency').length,
+        nights: sleeps.reduce((n, s) => n + s.nights, 0),
+        recent: sleeps.slice(0, 20).map((s) => ({
+          childId: s.visible ? s.id : null,
+          child: s.visible ? name(s) : 'A child not in your caseload',
+          kind: s.kind,
+          startDate: s.start_date,
+          nights: s.nights,
+        })),
+      },
+      getTogethers: gets.map((g) => ({
+        heldOn: g.held_on,
+        households: g.households_attending,
+        children: g.children_attending,
+        note: g.note,
+      })),
+      comparison: { from, to: today, ...groups },
+    };
+  });
+}
+
+/** Approved households not in any open constellation: the choices for a hub or a satellite. */
+export async function freeHouseholds(db: Db): Promise<{ id: number; name: string }[]> {
+  return db
+    .selectFrom('fostering_household as h')
+    .select(['h.id', 'h.name'])
+    .where('h.status', 'in', ['approved', 'reg24'])
+    .where(
+      sql<boolean>`not exists (select 1 from mockingbird_member m where m.household_id = h.id and m.left_on is null)`,
+    )
+    .where(
+      sql<boolean>`not exists (select 1 from mockingbird_constellation c where c.hub_household_id = h.id and c.closed_on is null)`,
+    )
+    .orderBy('h.name')
+    .execute();
+}
