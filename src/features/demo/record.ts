@@ -239,6 +239,11 @@ function buildPeriod(
   g: { home: string; hh: Map<number, Household> },
 ): void {
   const { rows, ids, rng, pc, today, homes } = ctx;
+  const statuses = legalStatuses(rng, p, today, p.start - sim.dob);
+  // Adopted (E11, E12) only under a placement order: a child on an adoption plan who never came
+  // under one went home instead (rules 390, 601 need the placement for adoption).
+  if (['E11', 'E12'].includes(p.reason ?? '') && !statuses.some((s) => s.status === 'E1'))
+    p.reason = 'E4A';
   const periodId = ids.take('period_of_care');
   rows.period_of_care.push({
     id: periodId,
@@ -248,7 +253,6 @@ function buildPeriod(
     end_reason: p.reason,
     category_of_need: p.cin,
   });
-  const statuses = legalStatuses(rng, p, today, p.start - sim.dob);
   for (const ls of statuses)
     rows.legal_status.push({
       id: ids.take('legal_status'),
@@ -428,6 +432,17 @@ function buildPeriod(
     row.intended_to_18 = row.long_term_designated && age >= 8;
     rows.placement.push(row);
   });
+  // Adopted by the foster carers (AD1 FOSTER_CARE) exactly when placed for adoption with them, A5
+  // (rule 335).
+  const plan = rows.adoption_plan[rows.adoption_plan.length - 1];
+  const lastPlacement = rows.placement[rows.placement.length - 1];
+  if (
+    plan?.child_id === childId &&
+    plan.adopted_by_foster_carer != null &&
+    lastPlacement?.child_id === childId &&
+    (lastPlacement.place_type === 'A5' || lastPlacement.place_type === 'A6')
+  )
+    plan.adopted_by_foster_carer = lastPlacement.place_type === 'A5';
   if (p.end !== null && p.reason) {
     const kind = ['E11', 'E12'].includes(p.reason)
       ? 'adoption'
@@ -459,7 +474,7 @@ function adopters(rng: Random): {
     ? 'L0'
     : sexes === 'MF'
       ? rng.weighted({ L11: 65, L2: 35 })
-      : rng.weighted({ L12: 60, L11: 20, L2: 20 });
+      : rng.weighted({ L12: 60, L2: 40 }); // L11 is a different-gender married couple (rule 520)
   return {
     adopted_by_foster_carer: rng.chance(0.12),
     adopter_count: couple ? 2 : 1,
@@ -660,6 +675,9 @@ function childEvents(
     // Missing and away: one in eight children of 11+ in care, some many times.
     if (childAge(end) >= 11 && rng.chance(0.14)) {
       const count = 1 + rng.poisson(rng.chance(0.2) ? 8 : 1.5);
+      // A child is missing or away once at a time: an episode touching an earlier one is not kept
+      // (rule 574), though its values are still drawn so the rest of the demo is unchanged.
+      const taken: [number, number][] = [];
       for (let k = 0; k < count; k++) {
         const from = Math.max(p.start, windowStart, sim.dob + Math.round(11 * YEAR));
         if (from >= end) break;
@@ -668,14 +686,19 @@ function childEvents(
         const open = e === today && rng.chance(0.3) && p.end === null;
         const offered =
           !open && rng.chance(0.82) ? e + (rng.chance(0.8) ? rng.int(0, 3) : rng.int(4, 10)) : null;
+        const kind = rng.chance(0.8) ? 'M' : 'A';
+        const accepted = offered !== null && offered <= today ? rng.chance(0.48) : null;
+        const until = open ? today : e;
+        if (taken.some(([a, b]) => s <= b + 1 && until >= a - 1)) continue;
+        taken.push([s, until]);
         rows.missing_episode.push({
           id: ids.take('missing_episode'),
           child_id: childId,
-          kind: rng.chance(0.8) ? 'M' : 'A',
+          kind,
           start_date: iso(s),
           end_date: open ? null : iso(e),
           return_interview_offered: offered !== null && offered <= today ? iso(offered) : null,
-          return_interview_accepted: offered !== null && offered <= today ? rng.chance(0.48) : null,
+          return_interview_accepted: accepted,
         });
       }
     }
@@ -801,6 +824,13 @@ function childEvents(
   }
 }
 
+/** 1 April on or before a day (the start of its 903 collection year), as a day number. */
+function aprilOnOrBefore(day: number): number {
+  const d = new Date(day * 86_400_000);
+  const y = d.getUTCMonth() >= 3 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
+  return Date.UTC(y, 3, 1) / 86_400_000;
+}
+
 /**
  * The child's social workers as contiguous allocations: from the assessment or child in need work
  * before each period of care (a few weeks to a year), through it, and for a few months of support
@@ -816,34 +846,58 @@ function socialWorkerHistory(
   team: { id: number; workers: Worker[] } | undefined,
 ): void {
   const { rows, ids, rng, today, windowStart, workforce } = ctx;
-  const spans: { start: number; end: number | null }[] = [];
+  // start and end drive the random draws; the allocations are then stretched to `earliest` and
+  // `closeOn` (no further draws, so the rest of the demo is unchanged by the stretching):
+  // - social work before care goes back at least to 1 April of the collection year the period
+  //   begins in (or birth), so the 903's social worker episodes cover the whole year (SW12);
+  // - a case closed in the last 5 days of March is closed on 1 April instead: the DfE asks about a
+  //   social worker episode ending then with none after it (SW11b), which the demo does not model.
+  const spans: {
+    start: number;
+    end: number | null;
+    earliest: number;
+    closeOn: number | null;
+  }[] = [];
   for (const p of sim.periods) {
     const start = Math.max(sim.dob, p.start - (rng.chance(0.85) ? rng.int(20, 380) : 0));
+    const earliest = Math.max(sim.dob, Math.min(start, aprilOnOrBefore(p.start)));
     const support = p.end === null || LEAVER_REASONS.has(p.reason ?? '') ? 0 : rng.int(40, 300);
     const end = p.end === null ? null : p.end + support >= today ? null : p.end + support;
+    const april = end === null ? 0 : aprilOnOrBefore(end + 6);
+    const closeOn = end !== null && end < april && end >= april - 6 ? april : end;
     const prev = spans[spans.length - 1];
-    if (prev && (prev.end === null || start <= prev.end + 30)) prev.end = end;
-    else spans.push({ start, end });
+    if (prev && (prev.end === null || start <= prev.end + 30)) {
+      prev.end = end;
+      prev.closeOn = closeOn;
+    } else
+      spans.push({
+        start,
+        end,
+        // Never back into the previous involvement, nor within a month of its close.
+        earliest:
+          prev?.closeOn != null ? Math.min(start, Math.max(earliest, prev.closeOn + 31)) : earliest,
+        closeOn,
+      });
   }
   const pool = team?.workers ?? rng.pick(workforce.socialWorkerTeams).workers;
   for (const span of spans) {
     if (span.end !== null && span.end < windowStart) continue;
     // Stop at today: a span still open with no allocated worker today stays unallocated.
     const open = span.end === null;
-    if (open && !current) span.end = today - rng.int(1, 60);
+    if (open && !current) span.end = span.closeOn = today - rng.int(1, 60);
     let from = Math.max(span.start, windowStart - rng.int(0, 200));
     if (span.end !== null && span.end < from) continue;
     for (;;) {
       const stay = rng.int(120, 720);
       const last = span.end === null ? from + stay >= today : from + stay >= span.end;
       const worker = last && open && current ? current : rng.pick(pool);
-      const end = last ? span.end : from + stay - 1;
+      const end = last ? span.closeOn : from + stay - 1;
       rows.allocation.push({
         id: ids.take('allocation'),
         child_id: childId,
         user_id: worker.id,
         role: 'social_worker',
-        start_date: iso(from),
+        start_date: iso(from === span.start ? span.earliest : from),
         end_date: end === null ? null : iso(end),
         // A closed case is no change of worker: no reason.
         end_reason: last ? null : rng.weighted(SW_CHANGE),

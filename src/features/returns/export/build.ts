@@ -330,13 +330,19 @@ export function buildReturn(record: ExportRecord, year: string): ExportedReturn 
 
   // SWEpisodes. SW_REASON is why this social worker episode began: the reason the previous
   // worker's allocation ended when this one follows it within 7 days (rule SW10's window), else
-  // FCONTA, the first contact of a new involvement.
+  // FCONTA, the first contact of a new involvement. An allocation ending on 31 March whose
+  // successor starts on 1 April is returned open: the change of worker falls in the next year, and
+  // at 31 March the child had a social worker (rules SW11b, SW17).
   let before: (typeof record.allocations)[number] | undefined;
-  for (const a of sorted(record.allocations, (x) => x.start)) {
+  const allocations = sorted(record.allocations, (x) => x.start);
+  for (const [i, a] of allocations.entries()) {
     const prev = before?.childId === a.childId ? before : undefined;
     before = a;
     if (a.start > end || (a.end !== null && a.end < swFrom)) continue;
-    const ended = a.end !== null && a.end <= end;
+    const next = allocations[i + 1];
+    const handedOver =
+      a.end === end && next?.childId === a.childId && daysBetween(a.end, next.start) === 1;
+    const ended = a.end !== null && a.end <= end && !handedOver;
     const follows = prev?.end != null && daysBetween(prev.end, a.start) <= 7;
     put('SWEpisodes', {
       CHILD: localOf(a.childId),

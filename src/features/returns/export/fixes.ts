@@ -36,9 +36,23 @@ const FIELD_SECTION: Record<string, FixSection> = {
   LS: 'legal-status',
 };
 
-/** The record section where a finding is fixed. */
-export function fixSection(finding: Pick<FindingDetail, 'table' | 'fields'>): FixSection {
-  const own = finding.fields.map((f) => FIELD_SECTION[f]).find((s) => s !== undefined);
+/** Rules reported on Episodes whose missing fact is kept elsewhere. */
+const RULE_SECTION: Record<string, FixSection> = {
+  '390': 'permanence',
+  '601': 'permanence',
+  '630': 'permanence',
+};
+
+/** The record section where a finding of rule `code` is fixed. */
+export function fixSection(
+  finding: Pick<FindingDetail, 'table' | 'fields'>,
+  code?: string,
+): FixSection {
+  const byRule = code === undefined ? undefined : RULE_SECTION[code];
+  if (byRule) return byRule;
+  // In FIELD_SECTION's order: a UPN rule that also reads LS is about the UPN.
+  const field = Object.keys(FIELD_SECTION).find((f) => finding.fields.includes(f));
+  const own = field === undefined ? undefined : FIELD_SECTION[field];
   if (own && (finding.table === 'Episodes' || finding.table === 'Header')) return own;
   return TABLE_SECTION[finding.table] ?? 'summary';
 }

@@ -66,7 +66,7 @@ export function exportSummary({ ret, report }: ExportCheck): ExportSummary {
   const toFix: ToFix[] = [];
   for (const r of report.failed)
     for (const f of r.findings) {
-      const section = fixSection(f);
+      const section = fixSection(f, r.code);
       const id = ret.childIds.get(f.child);
       toFix.push({
         code: r.code,

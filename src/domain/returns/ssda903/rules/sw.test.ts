@@ -185,10 +185,12 @@ const cases: Case[] = [
     want: [sw(4, 'B1')],
   },
   {
-    name: '2025/26 no social worker episode open at 31 March',
+    name: '2025/26 looked after on 31 March, no social worker episode open then',
     code: 'SW17STG2',
     tables: {
-      SWEpisodes: `${SW}\nA1,SW1,01/01/2025,,\nA1,SW0,01/01/2024,01/01/2025,\nB1,SW1,01/01/2024,01/01/2025,\nB1,SW2,02/01/2025,01/01/2026,`,
+      Episodes:
+        'CHILD,DECOM,DEC,LS\nA1,01/01/2025,,C2\nB1,01/01/2025,,C2\nC1,01/01/2025,01/02/2026,C2\nD1,01/01/2025,,V3',
+      SWEpisodes: `${SW}\nA1,SW1,01/01/2025,,\nA1,SW0,01/01/2024,01/01/2025,\nB1,SW1,01/01/2024,01/01/2025,\nB1,SW2,02/01/2025,01/01/2026,\nC1,SW1,01/01/2024,01/03/2026,\nD1,SW1,01/01/2024,01/03/2026,\nE1,SW1,01/01/2024,01/03/2026,`,
     },
     want: [sw(5, 'B1')],
   },

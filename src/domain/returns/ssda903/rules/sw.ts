@@ -300,13 +300,26 @@ export const rules: RuleDef[] = [
     },
   },
   {
-    // From 2025/26: the child's latest social worker episode has an end date.
+    // From 2025/26: a child looked after on 31 March (latest episode open then, not a short break:
+    // the population of SW01 and SW12) whose latest social worker episode has an end date. A child
+    // who left care in the year may rightly have no social worker at 31 March (adopted, 18 with a
+    // personal adviser, support after going home ended): docs/903-validator.md, "Rule scope".
     code: 'SW17STG2',
     run(ctx) {
+      const t = ctx.t('Episodes');
+      const g = ctx.byChild('Episodes');
+      const decom = t.date('DECOM');
+      const decStr = t.str('DEC');
+      const ls = t.str('LS');
       const dec = ctx.t('SWEpisodes').str('SW_DEC');
-      eachSw(ctx, (r, next) => {
-        if (next < 0 && dec[r] !== '') ctx.fail('SWEpisodes', r);
-      });
+      const sw = swByChild(ctx);
+      for (let c = 0; c < nChildren(ctx); c++) {
+        const b = sw.start[c + 1]!;
+        if (sw.start[c] === b) continue;
+        const latest = sw.rows[b - 1]!;
+        if (dec[latest] === '' || lookedAfterAtEnd(g, decom, decStr, ls, c) < 0) continue;
+        ctx.fail('SWEpisodes', latest);
+      }
     },
   },
 ];
