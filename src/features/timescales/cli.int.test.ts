@@ -3,7 +3,7 @@
 // March; 10 working days is Mon 17 March; a visit 6 weeks after Fri 7 March is Fri 18 April).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../../../test/support/db.ts';
-import { asJson, childDueItems } from './cliOutput.ts';
+import { asJson, childDueItems, warmDueCache } from './cliOutput.ts';
 
 let conn: TestDb;
 
@@ -162,6 +162,24 @@ describe('hearth due --format json', () => {
       ['2025-04-18', 'done'],
       ['2025-06-11', 'upcoming'],
     ]);
+  });
+
+  it('--warm fills the trays’ cache for the day, computes only what a write made stale', async () => {
+    await expect(warmDueCache(conn.db, '2025-05-02')).resolves.toMatchObject({
+      computed: 1,
+      fresh: 0,
+      stored: 1,
+    });
+    await expect(warmDueCache(conn.db, '2025-05-02')).resolves.toMatchObject({
+      computed: 0,
+      fresh: 1,
+    });
+    await conn.db
+      .updateTable('visit')
+      .set({ seen_alone: true })
+      .where('visit_date', '=', '2025-04-30')
+      .execute();
+    await expect(warmDueCache(conn.db, '2025-05-02')).resolves.toMatchObject({ computed: 1 });
   });
 
   it('answers undefined for a child that does not exist', async () => {
