@@ -1,13 +1,14 @@
 // Recording a visit in the browser: a first try with no date shows the GOV.UK error summary (checked
 // with axe while the errors show), following its link reaches the day box, the corrected form saves
-// and lands on the child's record with the success message.
+// and lands on the child's record with the success message. Then the correction forms for previous
+// permanence, substance misuse and convictions, reached from the record's "Change" links.
 import { expect, it } from 'vitest';
 import { addYears } from '../../src/domain/dates/index.ts';
 import { DEMO_PASSWORD } from '../../src/platform/auth/demoAccounts.ts';
 import { addCare, addChild, daysAgo } from '../../src/features/recording/fixtures.ts';
 import { describeInBrowser, expectNoAxeViolations, useBrowserSuite } from '../support/browser.ts';
 
-describeInBrowser('recording a visit', () => {
+describeInBrowser('recording and correcting facts', () => {
   const suite = useBrowserSuite();
 
   it('shows the problems, then saves the corrected form', async () => {
@@ -63,5 +64,106 @@ describeInBrowser('recording a visit', () => {
       .where('child_id', '=', childId)
       .execute();
     expect(rows).toEqual([{ visit_date: daysAgo(2), seen: true, seen_alone: false }]);
+  });
+
+  it('corrects previous permanence, substance misuse and a conviction from the record', async () => {
+    const { conn } = suite.server;
+    const sw = await conn.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'sw.demo')
+      .executeTakeFirstOrThrow();
+    const childId = await addChild(conn, 'E2E2', {
+      dob: addYears(daysAgo(0), -12),
+      allocate: { social_worker: sw.id },
+    });
+    await addCare(conn, childId, daysAgo(300), null);
+    const year = Number(daysAgo(300).slice(0, 4)) - 2;
+    await conn.db
+      .insertInto('previous_permanence')
+      .values({
+        child_id: childId,
+        prev_perm: 'P2',
+        order_date: null,
+        order_date_partial: `ZZ/ZZ/${String(year)}`,
+        la_code: null,
+      })
+      .execute();
+    await conn.db
+      .insertInto('substance_misuse')
+      .values({ child_id: childId, identified_date: daysAgo(30) })
+      .execute();
+    await conn.db
+      .insertInto('conviction')
+      .values({ child_id: childId, conviction_date: daysAgo(20) })
+      .execute();
+
+    const page = suite.page;
+    await page.goto('/sign-in');
+    await page.getByRole('textbox', { name: 'Username' }).fill('sw.demo');
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForLoadState();
+
+    await page.goto(`/children/${String(childId)}/permanence`);
+    await page.getByRole('link', { name: 'Change previous permanence P2' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Correct previous permanence',
+    );
+    await expect(page.getByRole('textbox', { name: 'Year' }).inputValue()).resolves.toBe(
+      String(year),
+    );
+    await expectNoAxeViolations(page);
+    await page.getByRole('textbox', { name: 'Month' }).fill('13');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForLoadState();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(
+      'The month of the order must be a number from 1 to 12',
+    );
+    await expectNoAxeViolations(page);
+    await page.getByRole('textbox', { name: 'Month' }).fill('7');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForLoadState();
+    await expect(page.getByRole('main').textContent()).resolves.toContain(
+      'The previous permanence has been changed',
+    );
+
+    await page.goto(`/children/${String(childId)}/health`);
+    await page.getByRole('link', { name: /^Change substance misuse identified on/ }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Correct substance misuse',
+    );
+    await expectNoAxeViolations(page);
+    await page
+      .getByRole('group', { name: 'Was the child offered an intervention?' })
+      .getByLabel('Yes')
+      .check();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForLoadState();
+    await expect(page.getByRole('main').textContent()).resolves.toContain(
+      'The substance misuse has been changed',
+    );
+
+    await page.goto(`/children/${String(childId)}/health`);
+    await page.getByRole('link', { name: /^Change conviction of/ }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Correct a conviction',
+    );
+    await expectNoAxeViolations(page);
+
+    expect(
+      await conn.db
+        .selectFrom('previous_permanence')
+        .select(['order_date_partial', 'version'])
+        .where('child_id', '=', childId)
+        .execute(),
+    ).toEqual([{ order_date_partial: `ZZ/07/${String(year)}`, version: 2 }]);
+    expect(
+      await conn.db
+        .selectFrom('substance_misuse')
+        .select(['intervention_offered', 'version'])
+        .where('child_id', '=', childId)
+        .execute(),
+    ).toEqual([{ intervention_offered: true, version: 2 }]);
   });
 });
