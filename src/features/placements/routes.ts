@@ -373,7 +373,8 @@ export function placementRoutes(db: Db, config: Config): Router {
   ) => {
     const ctx = ctxOf(req, db, config);
     const { request, result } = await matchesFor(ctx, positiveId(req.params.id));
-    const start = str(body['startDate-day']) ? body : { ...body, ...dateParts(request.dateNeeded) };
+    // A placement is recorded when it starts: the form offers today.
+    const start = str(body['startDate-day']) ? body : { ...body, ...dateParts(ctx.today) };
     res.status(status).render('placements/views/matches.njk', {
       title: `Options for ${request.childName}`,
       request,
