@@ -1,11 +1,16 @@
 // Action plans on both engines: who may read and write, the forms (GOV.UK errors, optimistic
 // locking), RAG history, filters, the all-or-nothing CSV import (page, API), audit, the demo plans.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import * as cheerio from 'cheerio';
 import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../../../test/support/db.ts';
 import { addMonths, todayInLondon } from '../../domain/dates/index.ts';
 import { addUser, signedIn, testApp } from '../../platform/http/testing.ts';
+import { makeCommand } from '../../cli/commands/plans.ts';
+import type { CliIo } from '../../cli/command.ts';
 import { addDemoPlans } from './demo.ts';
 
 let conn: TestDb;
@@ -29,6 +34,8 @@ afterAll(async () => {
 });
 
 const $ = (html: string) => cheerio.load(html);
+const problemFields = (body: unknown) =>
+  (body as { errors: { field: string }[] }).errors.map((e) => e.field).sort();
 const errorSummary = (html: string) =>
   $(html)('.govuk-error-summary li')
     .toArray()
@@ -277,38 +284,43 @@ describe('the API', () => {
     const { agent, csrf } = await signedIn(app, 'sm.plan');
     const list = await agent.get('/api/v1/plans');
     expect(list.body).toEqual([
-      expect.objectContaining({
+      {
+        id: strategyId,
         name: 'Improvement Plan',
-        counts: expect.objectContaining({ total: 2, red: 1, green: 1, overdue: 1 }),
-      }),
+        kind: 'improvement',
+        description: '',
+        counts: { total: 2, red: 1, amber: 0, green: 1, complete: 0, overdue: 1 },
+      },
     ]);
     const detail = await agent.get(`/api/v1/plans/${String(strategyId)}?rag=green`);
-    const action = detail.body.actions[0];
+    const action = (detail.body as { actions: { id: number }[] }).actions[0] ?? { id: 0 };
     expect(action).toMatchObject({ title: 'Renamed', rag: 'green', overdue: true, version: 3 });
     const stale = await agent
       .put(`/api/v1/plans/actions/${String(action.id)}`)
       .set('x-csrf-token', csrf)
       .send({ title: 'X', ownerId: smId, dueDate: null, version: 1 });
     expect(stale.status).toBe(409);
-    expect(stale.body.current).toMatchObject({ title: 'Renamed', version: 3 });
+    expect((stale.body as { current: unknown }).current).toMatchObject({
+      title: 'Renamed',
+      version: 3,
+    });
     const bad = await agent
       .post(`/api/v1/plans/actions/${String(action.id)}/updates`)
       .set('x-csrf-token', csrf)
       .send({ version: 3, date: '2026-02-30', text: '', rag: 'blue', extra: 1 });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
-      'date',
-      'extra',
-      'rag',
-      'text',
-    ]);
+    expect(problemFields(bad.body)).toEqual(['date', 'extra', 'rag', 'text']);
     const ok = await agent
       .post(`/api/v1/plans/actions/${String(action.id)}/updates`)
       .set('x-csrf-token', csrf)
       .send({ version: 3, date: today, text: 'All posts filled', rag: 'complete' });
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ rag: 'complete', overdue: false, version: 4 });
-    expect(ok.body.history[0]).toMatchObject({ from: 'green', to: 'complete', date: today });
+    expect((ok.body as { history: unknown[] }).history[0]).toMatchObject({
+      from: 'green',
+      to: 'complete',
+      date: today,
+    });
   });
 });
 
@@ -421,7 +433,7 @@ describe('CSV import', () => {
         'x.csv',
       );
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([
+    expect((res.body as { errors: unknown }).errors).toEqual([
       { field: 'x.csv:2:Owner', message: 'Owner “ghost” is not a known user of Hearth' },
       { field: 'x.csv:3:RAG', message: 'RAG “pink” is not one of red, amber, green or complete' },
     ]);
@@ -444,6 +456,50 @@ describe('CSV import', () => {
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
     expect(audited.detail).toEqual({ file: 'y.csv', actions: 1 });
+  });
+});
+
+describe('hearth plans import', () => {
+  const io = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const cli: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t) };
+    return { out, err, cli };
+  };
+  it('imports all or nothing, printing file:line: column: message for each problem', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'plans-'));
+    const good = path.join(dir, 'good.csv');
+    const badFile = path.join(dir, 'bad.csv');
+    writeFileSync(good, 'Actions,Timescale,Owner,RAG\nFrom the CLI,Ongoing,sm.plan,amber\n');
+    writeFileSync(
+      badFile,
+      'Actions,Timescale,Owner,RAG\nA,Ongoing,sm.plan,amber\nB,Soon,sm.plan,amber\n',
+    );
+    const command = makeCommand({ conn, today: () => today });
+    const before = await countRows('plan_action');
+    const failed = io();
+    expect(
+      await command.run(['import', badFile, '--strategy', 'improvement plan'], failed.cli),
+    ).toBe(1);
+    expect(failed.err).toEqual([
+      'bad.csv:3: Timescale: Timescale “Soon” is not a date: use a month (March 2022), a date (31/03/2022) or “Ongoing”',
+      'hearth plans: 1 problem(s); nothing has been imported',
+    ]);
+    expect(await countRows('plan_action')).toBe(before);
+    const unknown = io();
+    expect(await command.run(['import', good, '--strategy', 'No such plan'], unknown.cli)).toBe(1);
+    expect(unknown.err).toEqual([
+      'hearth plans: no strategy "No such plan" (see hearth plans list)',
+    ]);
+    const ok = io();
+    expect(await command.run(['import', good, '--strategy', String(strategyId)], ok.cli)).toBe(0);
+    expect(ok.out).toEqual(['Imported 1 action(s) into "Improvement Plan"']);
+    const change = await conn.db
+      .selectFrom('plan_rag_change')
+      .select(['changed_by', 'changed_by_name'])
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(change).toEqual({ changed_by: null, changed_by_name: 'System (plans import)' });
   });
 });
 

@@ -184,7 +184,9 @@ describe('the report page', () => {
     expect(tableRows(res.text, 'next-actions').map((r) => r[0])).toEqual([
       'Mobilise the PAUSE project',
     ]);
-    const score = Object.fromEntries(tableRows(res.text, 'scorecard-table').map((r) => [r[0], r]));
+    const score = Object.fromEntries(
+      tableRows(res.text, 'scorecard-table').map((r) => [r[0] ?? '', r] as const),
+    );
     expect(score['Children in care']?.slice(1, 4)).toEqual(['6', '8', '+2']);
     expect(score['Children who started to be looked after']?.[2]).toBe('Withheld (fewer than 5)');
     expect(res.text).not.toMatch(/Zebedee|Quuxworth|SECRET\d/);
@@ -238,16 +240,23 @@ describe('the API', () => {
     const { agent } = await signedIn(app, 'sm.rep');
     const res = await agent.get(`/api/v1/reports?kind=board&from=${FROM}&to=${TO}`);
     expect(res.status).toBe(200);
-    expect(res.body.title).toBe('Improvement Board highlight report');
-    expect(res.body.concern.actions.map((a: { title: string }) => a.title)).toEqual([
+    const body = res.body as {
+      title: string;
+      concern: { actions: { title: string }[] };
+      scorecard: { id: string; end: unknown }[];
+    };
+    expect(body.title).toBe('Improvement Board highlight report');
+    expect(body.concern.actions.map((a) => a.title)).toEqual([
       'Reduce the autism assessment waiting list',
     ]);
-    const entrants = res.body.scorecard.find((r: { id: string }) => r.id === 'entrants');
-    expect(entrants.end).toMatchObject({ value: null, suppressed: true });
+    const entrants = body.scorecard.find((r) => r.id === 'entrants');
+    expect(entrants?.end).toMatchObject({ value: null, suppressed: true });
     expect(JSON.stringify(res.body)).not.toMatch(/Zebedee|Quuxworth|SECRET\d/);
     const bad = await agent.get('/api/v1/reports?kind=board&from=2026-02-30&to=2026-01-01');
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['query.from']);
+    expect((bad.body as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual([
+      'query.from',
+    ]);
   });
 });
 
@@ -266,7 +275,9 @@ describe('PDF', () => {
         .parse((r, cb) => {
           const chunks: Buffer[] = [];
           r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
+          r.on('end', () => {
+            cb(null, Buffer.concat(chunks));
+          });
         });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('application/pdf');
