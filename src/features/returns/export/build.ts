@@ -324,7 +324,7 @@ export function buildReturn(record: ExportRecord, year: string): ExportedReturn 
         DOB: dmy(c.dateOfBirth),
         PREV_PERM: p.prevPerm,
         LA_PERM: p.laCode ?? '',
-        DATE_PERM: dmy(p.date),
+        DATE_PERM: p.date ? dmy(p.date) : (p.datePartial ?? ''),
       });
   }
 

@@ -145,7 +145,7 @@ export async function loadExportRecord(db: Trx, year: string): Promise<ExportRec
     db.selectFrom('adoption_plan').selectAll().where('child_id', 'in', ids).execute(),
     db
       .selectFrom('previous_permanence')
-      .select(['child_id', 'prev_perm', 'order_date', 'la_code'])
+      .select(['child_id', 'prev_perm', 'order_date', 'order_date_partial', 'la_code'])
       .where('child_id', 'in', ids)
       .execute(),
     db
@@ -264,6 +264,7 @@ export async function loadExportRecord(db: Trx, year: string): Promise<ExportRec
       childId: p.child_id,
       prevPerm: p.prev_perm,
       date: p.order_date,
+      datePartial: p.order_date_partial,
       laCode: p.la_code,
     })),
     contacts: contacts.map((k) => ({

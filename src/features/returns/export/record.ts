@@ -97,6 +97,8 @@ export interface ExportAdoption extends ByChild {
 export interface ExportPrevPerm extends ByChild {
   prevPerm: string;
   date: string | null;
+  /** The 903's partial form (ZZ/05/2019, ZZ/ZZ/2019) when only the month or year is known. */
+  datePartial: string | null;
   laCode: string | null;
 }
 

@@ -47,7 +47,13 @@ export interface PlannedChild {
     adopterSexes: string | null;
     adopterLegalStatus: string | null;
   }[];
-  prevPerm: { prevPerm: string; date: string | null; laCode: string | null }[];
+  /** date: a full ISO date; partial: the 903's ZZ/MM/YYYY or ZZ/ZZ/YYYY form (at most one set). */
+  prevPerm: {
+    prevPerm: string;
+    date: string | null;
+    partial: string | null;
+    laCode: string | null;
+  }[];
   allocations: { swId: string; start: string; end: string | null; reason: string | null }[];
 }
 
@@ -205,9 +211,12 @@ export function planImport(years: readonly ImportYear[], problems: Problem[]): P
     for (const r of rows(y, 'PrevPerm')) {
       const c = need(r);
       if (!c) continue;
+      const date = blank(r.v.DATE_PERM);
+      const partial = date?.startsWith('ZZ/') ?? false;
       const p = {
         prevPerm: r.v.PREV_PERM ?? '',
-        date: blank(r.v.DATE_PERM),
+        date: partial ? null : date,
+        partial: partial ? date : null,
         laCode: blank(r.v.LA_PERM),
       };
       const i = c.prevPerm.findIndex((x) => x.prevPerm === p.prevPerm);

@@ -52,8 +52,14 @@ function allowed(list: string): Set<string> {
   return s;
 }
 
-/** Dates in previous_permanence may be partly unknown (ZZ/ZZ/2019): kept blank, not an error. */
+/**
+ * Dates in previous_permanence may be partly unknown: ZZ for an unknown day or month (ZZ/05/2019,
+ * ZZ/ZZ/2019) is kept in that form (previous_permanence.order_date_partial, migration 0014);
+ * ZZ/ZZ/ZZZZ (nothing known) is read as blank. Anything else that is not a date is a problem.
+ */
 const PARTIAL_DATE_OK = new Set(['DATE_PERM']);
+const PARTIAL_DATE = /^ZZ\/(ZZ|0[1-9]|1[0-2])\/[0-9]{4}$/;
+const UNKNOWN_DATE = /^ZZ\/ZZ\/ZZZZ$/;
 
 function checkTable(file: string, t: Table, problems: Problem[]): ImportRow[] {
   const spec = tableSpec(t.name);
@@ -77,7 +83,14 @@ function checkTable(file: string, t: Table, problems: Problem[]): ImportRow[] {
       } else if (c.type === 'date') {
         const d = parseDmy(s);
         if (d === NO_DATE) {
-          if (PARTIAL_DATE_OK.has(c.name)) s = '';
+          const upper = s.toUpperCase();
+          if (PARTIAL_DATE_OK.has(c.name) && PARTIAL_DATE.test(upper)) s = upper;
+          else if (PARTIAL_DATE_OK.has(c.name) && UNKNOWN_DATE.test(upper)) s = '';
+          else if (PARTIAL_DATE_OK.has(c.name))
+            problem(
+              line,
+              `${c.name} "${s}" is not a date (DD/MM/YYYY, ZZ for an unknown day or month)`,
+            );
           else problem(line, `${c.name} "${s}" is not a date (DD/MM/YYYY)`);
         } else s = toIso(d);
       } else if (c.codeList && !allowed(c.codeList).has(s)) {

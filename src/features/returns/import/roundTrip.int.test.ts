@@ -48,7 +48,19 @@ interface Generated {
   inCare: number;
   sources: () => ImportSource[];
   episodes2025: string;
+  /** previous_permanence.csv of 2025/26: full, month-and-year and year-only dates, and none. */
+  prevPerm2025: string;
 }
+
+const PREV_PERM_HEADER = 'CHILD,DOB,PREV_PERM,LA_PERM,DATE_PERM';
+/** A previous permanence answer for the i-th child starting care: every DATE_PERM form. */
+const PREV_PERM_ANSWERS = [
+  'P1,380,14/06/2019',
+  'P2,380,ZZ/05/2019',
+  'P3,,ZZ/ZZ/2018',
+  'Z1,,',
+  'P4,WAL,ZZ/11/2020',
+] as const;
 
 /** 120 children's histories, one directory per collection year in which any of them was in care. */
 function generate(): Generated {
@@ -73,8 +85,18 @@ function generate(): Generated {
       const inYear = children
         .map((c) => ({ c, eps: episodesForYear(c.episodes, year) }))
         .filter((x) => x.eps.length > 0);
+      const starting = inYear.filter(({ eps }) =>
+        eps.some((e) => e.RNE === 'S' && e.DECOM >= `${year.slice(0, 4)}-04-01`),
+      );
       return {
         year,
+        prevPerm: [
+          PREV_PERM_HEADER,
+          ...starting.map(
+            ({ c }, i) =>
+              `${c.id},${dmy(c.dob)},${PREV_PERM_ANSWERS[i % PREV_PERM_ANSWERS.length] ?? ''}`,
+          ),
+        ].join('\n'),
         header: [
           'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB',
           ...inYear.map(({ c }) => `${c.id},M,${dmy(c.dob)},WBRI,,,`),
@@ -88,9 +110,14 @@ function generate(): Generated {
     sources: () =>
       texts.map((t) => ({
         dir: t.year.replace('/', '-'),
-        files: [file('header.csv', t.header), file('episodes.csv', t.episodes)],
+        files: [
+          file('header.csv', t.header),
+          file('episodes.csv', t.episodes),
+          file('previous_permanence.csv', t.prevPerm),
+        ],
       })),
     episodes2025: `${texts.find((t) => t.year === '2025/26')?.episodes ?? ''}\n`,
+    prevPerm2025: `${texts.find((t) => t.year === '2025/26')?.prevPerm ?? ''}\n`,
   };
 }
 
@@ -128,6 +155,33 @@ describe('903 import and export', () => {
     const episodes = ret.tables.find((x) => x.table === 'Episodes');
     expect(episodes && tableCsv(episodes)).toBe(data.episodes2025);
     expect(episodes?.rows.length).toBeGreaterThan(50);
+  });
+
+  it('keeps partly known previous permanence dates (ZZ/05/2019, ZZ/ZZ/2018) through import and export', async () => {
+    const stored = await t.db
+      .selectFrom('previous_permanence')
+      .select(['prev_perm', 'order_date', 'order_date_partial'])
+      .where('prev_perm', 'in', ['P1', 'P2', 'P3'])
+      .execute();
+    expect(stored).toContainEqual({
+      prev_perm: 'P1',
+      order_date: '2019-06-14',
+      order_date_partial: null,
+    });
+    expect(stored).toContainEqual({
+      prev_perm: 'P2',
+      order_date: null,
+      order_date_partial: 'ZZ/05/2019',
+    });
+    expect(stored).toContainEqual({
+      prev_perm: 'P3',
+      order_date: null,
+      order_date_partial: 'ZZ/ZZ/2018',
+    });
+    const ret = await exportReturn(t.db, actor, '2025/26');
+    const prevPerm = ret.tables.find((x) => x.table === 'PrevPerm');
+    expect(prevPerm?.rows.length).toBeGreaterThanOrEqual(PREV_PERM_ANSWERS.length);
+    expect(prevPerm && tableCsv(prevPerm)).toBe(data.prevPerm2025);
   });
 
   it('changes nothing when the same files are imported again', async () => {
@@ -197,6 +251,18 @@ describe('903 import and export', () => {
         file: 'bad/episodes.csv',
         line: 2,
         message: 'child X2 has no row in any header.csv given',
+      },
+    },
+    {
+      name: 'a previous permanence date that is neither a date nor ZZ/MM/YYYY',
+      files: [
+        file('header.csv', 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nX1,F,01/02/2012,WBRI,,,'),
+        file('previous_permanence.csv', `${PREV_PERM_HEADER}\nX1,01/02/2012,P1,380,2019-05`),
+      ],
+      problem: {
+        file: 'bad/previous_permanence.csv',
+        line: 2,
+        message: 'DATE_PERM "2019-05" is not a date (DD/MM/YYYY, ZZ for an unknown day or month)',
       },
     },
   ])('refuses $name, naming file and line, and changes nothing', async ({ files, problem }) => {

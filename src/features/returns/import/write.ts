@@ -354,7 +354,13 @@ export async function writeImport(
       each((c, id) =>
         c.prevPerm.map((p) => ({
           key: p.prevPerm,
-          row: { child_id: id, prev_perm: p.prevPerm, order_date: p.date, la_code: p.laCode },
+          row: {
+            child_id: id,
+            prev_perm: p.prevPerm,
+            order_date: p.date,
+            order_date_partial: p.partial,
+            la_code: p.laCode,
+          },
         })),
       ),
       (rows) => trx.insertInto('previous_permanence').values(rows).execute(),
