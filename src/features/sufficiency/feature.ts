@@ -7,7 +7,10 @@ import { defineRoute } from '../../platform/api/registry.ts';
 import type { Feature } from '../../platform/http/features.ts';
 import { scopeOf } from '../children/api.ts';
 import { sufficiencyRoutes } from './routes.ts';
+import { DisruptionInput, DisruptionProblems, recordDisruptionMeeting } from './disruption.ts';
 import { DrillDownView, FigureQuery, SufficiencyView } from './schemas.ts';
+import { ProblemError } from '../../platform/http/problem.ts';
+import { childIdParam } from '../children/routes.ts';
 import { drillDown, readSufficiency, sufficiencyCsv } from './service.ts';
 
 const today = () => todayInLondon(new Date());
@@ -48,6 +51,39 @@ export const feature: Feature = {
       response: z.instanceof(Buffer),
       binary: { contentType: 'text/csv', filename: () => `sufficiency-${today()}.csv` },
       handler: ({ db, actor }) => sufficiencyCsv(db, actor, today()),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/children/:id/disruption-meetings',
+      summary:
+        'Record a placement disruption meeting for a child in scope (child:write); linked to the placement open on its date. The sufficiency view flags the placement as fragile for 12 months.',
+      tags: ['sufficiency'],
+      permission: 'child:write',
+      params: z.object({ id: z.string() }),
+      body: DisruptionInput,
+      status: 201,
+      response: z.object({ id: z.number().int(), placementId: z.number().int().nullable() }),
+      handler: async ({ db, actor, params, body, config }) => {
+        try {
+          return await recordDisruptionMeeting(
+            db,
+            actor,
+            childIdParam(params.id),
+            body,
+            today(),
+            scopeOf(config),
+          );
+        } catch (err) {
+          if (err instanceof DisruptionProblems)
+            throw new ProblemError(
+              400,
+              'Invalid request',
+              'The body has problems: see errors.',
+              Object.entries(err.problems).map(([field, message]) => ({ field, message })),
+            );
+          throw err;
+        }
+      },
     }),
   ],
 };

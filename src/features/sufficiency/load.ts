@@ -24,32 +24,53 @@ interface Row {
 }
 
 export async function loadChildren(db: Db, today: string): Promise<SufficiencyChild[]> {
+  // Set-based (no per-child subqueries): the open placement of each child, their placements in
+  // the last 12 months, missing episodes and disruption meetings are each one grouped scan.
   const { rows } = await sql<Row>`
     with d as (select ${today}::date as today),
-    local as (select exists (select 1 from local_postcode) as loaded)
-    select c.id, c.date_of_birth::text as date_of_birth, c.home_postcode, poc.category_of_need,
+    local as (select exists (select 1 from local_postcode) as loaded),
+    cla as (
+      select poc.child_id, poc.category_of_need from period_of_care poc, d
+      where poc.start_date <= d.today and (poc.end_date is null or poc.end_date > d.today)
+    ),
+    open_placement as (
+      select distinct on (p.child_id) p.child_id, p.place_type, p.place_provider, p.postcode,
+        p.weekly_cost, p.home_id, p.fostering_household_id
+      from placement p, d
+      where p.start_date <= d.today and (p.end_date is null or p.end_date > d.today)
+      order by p.child_id, p.start_date desc, p.id desc
+    ),
+    recent as (
+      select q.child_id, count(*)::int as n from placement q, d
+      where q.start_date <= d.today and (q.end_date is null or q.end_date >= d.today - 365)
+      group by q.child_id
+    ),
+    missing as (
+      select distinct m.child_id from missing_episode m, d
+      where m.start_date > d.today - 90 and m.start_date <= d.today
+    ),
+    disruption as (
+      select distinct dm.child_id from disruption_meeting dm, d
+      where dm.meeting_date > d.today - 365 and dm.meeting_date <= d.today
+    )
+    select c.id, c.date_of_birth::text as date_of_birth, c.home_postcode, cla.category_of_need,
       p.place_type, p.place_provider, p.postcode as placement_postcode, p.weekly_cost,
       (p.home_id is not null and pr.kind = 'in_house') as in_house_home,
       (p.fostering_household_id is not null) as in_house_foster,
-      (select count(*)::int from placement q, d where q.child_id = c.id and q.start_date <= d.today
-         and (q.end_date is null or q.end_date >= d.today - 365)) as placements_12m,
-      exists (select 1 from missing_episode m, d where m.child_id = c.id
-         and m.start_date > d.today - 90 and m.start_date <= d.today) as missing_90d,
-      exists (select 1 from disruption_meeting dm, d where dm.child_id = c.id
-         and dm.meeting_date > d.today - 365 and dm.meeting_date <= d.today) as disruption_12m,
+      coalesce(recent.n, 0) as placements_12m,
+      (missing.child_id is not null) as missing_90d,
+      (disruption.child_id is not null) as disruption_12m,
       case when p.postcode is null or not local.loaded then null
-        else exists (select 1 from local_postcode lp
-          where lp.postcode = upper(replace(p.postcode, ' ', ''))) end as in_district
-    from d, local, period_of_care poc
-    join child c on c.id = poc.child_id
-    left join lateral (
-      select * from placement p, d where p.child_id = poc.child_id and p.start_date <= d.today
-        and (p.end_date is null or p.end_date > d.today)
-      order by p.start_date desc, p.id desc limit 1
-    ) p on true
+        else lp.postcode is not null end as in_district
+    from local, cla
+    join child c on c.id = cla.child_id
+    left join open_placement p on p.child_id = cla.child_id
     left join home h on h.id = p.home_id
     left join provider pr on pr.id = h.provider_id
-    where poc.start_date <= d.today and (poc.end_date is null or poc.end_date > d.today)
+    left join recent on recent.child_id = cla.child_id
+    left join missing on missing.child_id = cla.child_id
+    left join disruption on disruption.child_id = cla.child_id
+    left join local_postcode lp on lp.postcode = upper(replace(p.postcode, ' ', ''))
     order by c.id`.execute(db);
   const centroids = await centroidsFor(
     db,

@@ -1,11 +1,21 @@
 // Pages: /sufficiency (the figures), /sufficiency/children?figure=KEY (the children behind one
-// figure, in the viewer's scope) and /sufficiency.csv (the figures as CSV).
-import { Router } from 'express';
+// figure, in the viewer's scope), /sufficiency.csv (the figures as CSV) and
+// /children/:id/disruption-meetings/new (record a placement disruption meeting).
+import { Router, type Request, type Response } from 'express';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connect.ts';
 import { todayInLondon } from '../../domain/dates/index.ts';
 import { NotFoundError } from '../../platform/access/access.ts';
 import { actorOf } from '../../platform/auth/authenticate.ts';
+import { childIdParam } from '../children/routes.ts';
+import { dateItems, joinDate, pageErrors, zodProblems, type Body } from '../homes/form.ts';
+import {
+  childForDisruption,
+  DisruptionInput,
+  DisruptionProblems,
+  OUTCOME_LABELS,
+  recordDisruptionMeeting,
+} from './disruption.ts';
 import { FigureQuery } from './schemas.ts';
 import { drillDown, readSufficiency, sufficiencyCsv } from './service.ts';
 
@@ -30,6 +40,61 @@ export function sufficiencyRoutes(db: Db, config: Config): Router {
   router.get('/sufficiency.csv', async (req, res) => {
     const csv = await sufficiencyCsv(db, actorOf(req), today());
     res.type('text/csv').attachment(`sufficiency-${today()}.csv`).send(csv);
+  });
+
+  async function renderDisruption(
+    req: Request,
+    res: Response,
+    status: number,
+    body: Body,
+    problems: Record<string, string> = {},
+  ) {
+    const child = await childForDisruption(db, actorOf(req), childIdParam(req.params.id), {
+      teamScope: config.teamScope,
+    });
+    const { errors, errorList } = pageErrors(problems, ['meetingDate']);
+    res.status(status).render('sufficiency/views/disruption.njk', {
+      title: 'Record a placement disruption meeting',
+      child,
+      errors,
+      errorList: errorList.length ? errorList : undefined,
+      dates: { meetingDate: dateItems(body, 'meetingDate', errors.meetingDate !== undefined) },
+      outcomeItems: Object.entries(OUTCOME_LABELS).map(([value, text]) => ({
+        value,
+        text,
+        checked: body.outcome === value,
+      })),
+    });
+  }
+
+  router.get('/children/:id/disruption-meetings/new', async (req, res) => {
+    await renderDisruption(req, res, 200, {});
+  });
+
+  router.post('/children/:id/disruption-meetings/new', async (req, res) => {
+    const childId = childIdParam(req.params.id);
+    const body = req.body as Body;
+    const parsed = DisruptionInput.safeParse({
+      meetingDate: joinDate(body, 'meetingDate'),
+      outcome: body.outcome,
+    });
+    if (!parsed.success) {
+      await renderDisruption(req, res, 400, body, zodProblems(parsed.error));
+      return;
+    }
+    try {
+      await recordDisruptionMeeting(db, actorOf(req), childId, parsed.data, today(), {
+        teamScope: config.teamScope,
+      });
+    } catch (err) {
+      if (err instanceof DisruptionProblems) {
+        await renderDisruption(req, res, 400, body, err.problems);
+        return;
+      }
+      throw err;
+    }
+    req.session.flash = 'The disruption meeting has been recorded';
+    res.redirect(303, `/children/${String(childId)}`);
   });
 
   return router;

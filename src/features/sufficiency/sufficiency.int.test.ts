@@ -6,7 +6,7 @@ import * as cheerio from 'cheerio';
 import type { Express } from 'express';
 import { freshDb, type TestDb } from '../../../test/support/db.ts';
 import { addDays, todayInLondon } from '../../domain/dates/index.ts';
-import { signedIn, testApp } from '../../platform/http/testing.ts';
+import { csrfFrom, signedIn, testApp } from '../../platform/http/testing.ts';
 import { seedCareFixture, type CareFixture } from '../children/testData.ts';
 import type { SufficiencyView } from './service.ts';
 
@@ -164,5 +164,68 @@ describe('sufficiency figures', () => {
     expect((await sw.agent.get('/sufficiency')).status).toBe(403);
     expect((await sw.agent.get('/api/v1/sufficiency')).status).toBe(403);
     expect((await sw.agent.get('/sufficiency.csv')).status).toBe(403);
+  });
+
+  it('records a disruption meeting for a child in scope, refusing bad input and other children', async () => {
+    const sw = await signedIn(app, 'sw.north');
+    const form = await sw.agent.get(`/children/${String(fx.children.ava)}/disruption-meetings/new`);
+    expect(form.status).toBe(200);
+    const bad = await sw.agent
+      .post(`/children/${String(fx.children.ava)}/disruption-meetings/new`)
+      .type('form')
+      .send({
+        _csrf: csrfFrom(form.text),
+        'meetingDate-day': '1',
+        'meetingDate-month': '1',
+        'meetingDate-year': '2000',
+      });
+    expect(bad.status).toBe(400);
+    const $ = cheerio.load(bad.text);
+    expect(
+      $('.govuk-error-summary li')
+        .map((_i, li) => $(li).text().trim())
+        .get(),
+    ).toEqual(['Select what the meeting decided']);
+    const noPlacement = await sw.agent
+      .post(`/api/v1/children/${String(fx.children.ava)}/disruption-meetings`)
+      .set('x-csrf-token', sw.csrf)
+      .send({ meetingDate: '2000-01-01', outcome: 'continues' });
+    expect(noPlacement.status).toBe(400);
+    expect(noPlacement.body).toMatchObject({
+      errors: [
+        {
+          field: 'meetingDate',
+          message: 'The child had no placement on that date: check the date',
+        },
+      ],
+    });
+    const [y, m, d] = addDays(today, -3).split('-');
+    const ok = await sw.agent
+      .post(`/children/${String(fx.children.ava)}/disruption-meetings/new`)
+      .type('form')
+      .send({
+        _csrf: csrfFrom(form.text),
+        'meetingDate-day': d,
+        'meetingDate-month': m,
+        'meetingDate-year': y,
+        outcome: 'continues',
+      });
+    expect(ok.status).toBe(303);
+    // Ben is in the South team: not found for a North social worker, and nothing saved.
+    const other = await sw.agent
+      .post(`/api/v1/children/${String(fx.children.ben)}/disruption-meetings`)
+      .set('x-csrf-token', sw.csrf)
+      .send({ meetingDate: addDays(today, -3), outcome: 'ends' });
+    expect(other.status).toBe(404);
+    const tm = await signedIn(app, 'tm.north');
+    const v = (await tm.agent.get('/api/v1/sufficiency')).body as SufficiencyView;
+    expect(fig(v, 'fragile:disruption')?.count).toBe(2);
+    const rows = await t.db
+      .selectFrom('disruption_meeting')
+      .select(['child_id', 'placement_id'])
+      .orderBy('id')
+      .execute();
+    expect(rows.map((r) => r.child_id)).toEqual([fx.children.ben, fx.children.ava]);
+    expect(rows[1]?.placement_id).not.toBeNull();
   });
 });
