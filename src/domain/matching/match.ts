@@ -119,7 +119,9 @@ export interface MatchResult {
 }
 
 const miles = (m: number): string => `${m < 10 ? m.toFixed(1) : String(Math.round(m))} miles`;
-const pounds = (n: number): string => `£${n.toLocaleString('en-GB')}`;
+/** '£5,000' (by hand: Intl formatting is slow in a loop over thousands of options). */
+const pounds = (n: number): string =>
+  `£${String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
 
 /** Points falling linearly from `max` at `best` or better to 0 at `worst` or beyond. */
 export function slide(value: number, best: number, worst: number, max: number): number {
