@@ -1,0 +1,151 @@
+// The fostering service in the browser, with axe on every page: recording an enquiry and the next
+// stage, approval refused with the GOV.UK error summary, the review and supervising worker forms,
+// the allowance schedule and its edit form, the recruitment funnel and the retention view.
+import { beforeAll, expect, it } from 'vitest';
+import { addDays, todayInLondon } from '../../src/domain/dates/index.ts';
+import { describeInBrowser, expectNoAxeViolations, useBrowserSuite } from '../support/browser.ts';
+import { signInAs } from './signIn.ts';
+
+describeInBrowser('fostering service', () => {
+  const suite = useBrowserSuite();
+  const today = todayInLondon(new Date());
+  let approved = 0;
+  let allowance = 0;
+
+  beforeAll(async () => {
+    const db = suite.server.conn.db;
+    const fw = await db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'fw.demo')
+      .executeTakeFirstOrThrow();
+    approved = (
+      await db
+        .insertInto('fostering_household')
+        .values({
+          name: 'Browser household',
+          approval_type: 'mainstream',
+          status: 'approved',
+          approval_date: addDays(today, -500),
+          approved_places: 2,
+          skills_level: 2,
+          postcode: 'BD1 1HY',
+          supervising_worker_id: fw.id,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await db
+      .insertInto('fostering_stage')
+      .values({
+        household_id: approved,
+        stage: 'resigned',
+        stage_date: addDays(today, -3),
+        reason_code: 'retirement',
+        recorded_by: fw.id,
+      })
+      .execute();
+    allowance = (
+      await db
+        .insertInto('fostering_allowance')
+        .values({
+          age_from: 0,
+          age_to: 4,
+          skills_level: 2,
+          weekly_allowance: 178,
+          weekly_fee: 135,
+          valid_from: addDays(today, -30),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  });
+
+  it('records an enquiry and an initial visit; approval is refused with a clear message', async () => {
+    const page = suite.page;
+    await signInAs(page, 'fw.demo');
+    await page.goto('/fostering');
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'Record a fostering enquiry' }).click();
+    await page.waitForLoadState();
+    await page.getByRole('button', { name: 'Save enquiry' }).click();
+    await page.waitForLoadState();
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
+      'Enter the household’s name',
+    );
+    await expectNoAxeViolations(page);
+    await page.getByRole('textbox', { name: 'Household name' }).fill('Axe household');
+    await page.getByRole('textbox', { name: 'Postcode' }).fill('BD9 4DS');
+    await page.getByRole('radio', { name: 'Mainstream foster carers' }).check();
+    const [y, m, d] = addDays(today, -20).split('-');
+    await page.getByRole('textbox', { name: 'Day' }).fill(d ?? '');
+    await page.getByRole('textbox', { name: 'Month' }).fill(m ?? '');
+    await page.getByRole('textbox', { name: 'Year' }).fill(y ?? '');
+    await page.getByRole('button', { name: 'Save enquiry' }).click();
+    await page.waitForLoadState();
+    expect(new URL(page.url()).pathname).toMatch(/^\/fostering\/households\/\d+$/);
+    await expect(page.locator('#stages').textContent()).resolves.toContain('Enquiry');
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('link', { name: 'Record a stage' }).click();
+    await page.waitForLoadState();
+    await expectNoAxeViolations(page);
+    await page.getByRole('radio', { name: 'Approved' }).check();
+    const [y2, m2, d2] = addDays(today, -1).split('-');
+    await page.getByRole('textbox', { name: 'Day' }).fill(d2 ?? '');
+    await page.getByRole('textbox', { name: 'Month' }).fill(m2 ?? '');
+    await page.getByRole('textbox', { name: 'Year' }).fill(y2 ?? '');
+    await page.getByRole('button', { name: 'Save stage' }).click();
+    await page.waitForLoadState();
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
+      'Approval needs initial visit',
+    );
+    await expectNoAxeViolations(page);
+    await page.getByRole('radio', { name: 'Initial visit' }).check();
+    await page.getByRole('button', { name: 'Save stage' }).click();
+    await page.waitForLoadState();
+    await expect(page.locator('#stages').textContent()).resolves.toContain('Initial visit');
+  });
+
+  it('shows the review and supervising social worker forms', async () => {
+    const page = suite.page;
+    await signInAs(page, 'fw.demo');
+    await page.goto(`/carers/${String(approved)}`);
+    await page
+      .getByRole('link', { name: 'Journey, reviews and supervising social worker' })
+      .click();
+    await page.waitForLoadState();
+    await expectNoAxeViolations(page);
+    await page.goto(`/fostering/households/${String(approved)}/supervising-worker`);
+    await expectNoAxeViolations(page);
+    await page.goto(`/fostering/households/${String(approved)}/reviews/new`);
+    await page.getByRole('button', { name: 'Save review' }).click();
+    await page.waitForLoadState();
+    await expect(page.locator('.govuk-error-summary').count()).resolves.toBe(1);
+    await expectNoAxeViolations(page);
+  });
+
+  it('shows the allowance schedule, its edit form, the funnel and retention', async () => {
+    const page = suite.page;
+    await signInAs(page, 'fw.demo');
+    await page.goto('/fostering/allowances');
+    await expect(page.locator('#allowances').textContent()).resolves.toContain('£313');
+    await expectNoAxeViolations(page);
+    await page.goto(`/fostering/allowances/${String(allowance)}`);
+    await page.getByRole('textbox', { name: 'Weekly fee (£)' }).fill('-5');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForLoadState();
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
+      'cannot be negative',
+    );
+    await expectNoAxeViolations(page);
+    await page.goto('/fostering/recruitment');
+    await expect(
+      page.locator('#funnel tr[data-stage="enquiry"] td').first().textContent(),
+    ).resolves.toMatch(/\d/);
+    await expectNoAxeViolations(page);
+    await page.goto('/fostering/retention?by=year');
+    await expect(page.locator('#reasons').textContent()).resolves.toContain('Retirement');
+    await expectNoAxeViolations(page);
+  });
+});
