@@ -49,7 +49,19 @@ interface Leaver {
 }
 
 /** Care leavers with an OC3 birthday (ages in `ages`) in the twelve months to `at`, excluding any who died. */
+const oc3Memo = new WeakMap<readonly MeasureChild[], Map<string, Leaver[]>>();
+
 export function oc3Cohort(data: MeasureData, at: IsoDate, ages: readonly number[]): Leaver[] {
+  // Three measures share each cohort: remembered per children array, date and ages.
+  let byKey = oc3Memo.get(data.children);
+  if (!byKey) oc3Memo.set(data.children, (byKey = new Map<string, Leaver[]>()));
+  const key = `${at}/${ages.join(',')}`;
+  let out = byKey.get(key);
+  if (!out) byKey.set(key, (out = oc3CohortOf(data, at, ages)));
+  return out;
+}
+
+function oc3CohortOf(data: MeasureData, at: IsoDate, ages: readonly number[]): Leaver[] {
   const w = yearTo(at);
   const out: Leaver[] = [];
   for (const c of data.children)

@@ -13,9 +13,17 @@ export interface Window {
   end: IsoDate;
 }
 
-/** The twelve months ending on `at` (31 March gives the 903 collection year). */
+const windows = new Map<IsoDate, Window>();
+
+/** The twelve months ending on `at` (31 March gives the 903 collection year). Remembered. */
 export function yearTo(at: IsoDate): Window {
-  return { start: addDays(addYears(at, -1), 1), end: at };
+  let w = windows.get(at);
+  if (!w) {
+    if (windows.size > 1000) windows.clear();
+    w = Object.freeze({ start: addDays(addYears(at, -1), 1), end: at });
+    windows.set(at, w);
+  }
+  return w;
 }
 
 export function within(date: IsoDate | null, w: Window): date is IsoDate {
@@ -52,23 +60,40 @@ export function lookedAfterOn(child: MeasureChild, date: IsoDate): PeriodOfCare 
   return ls !== undefined && SHORT_BREAK_STATUSES.has(ls) ? undefined : p;
 }
 
+// Per child (a child object is never changed once built; sliceAt builds new ones), the periods
+// made only of short breaks and the periods overlapping each window: most measures ask again.
+const shortBreakMemo = new WeakMap<MeasureChild, Set<number>>();
+const duringMemo = new WeakMap<MeasureChild, Map<string, readonly PeriodOfCare[]>>();
+
 /** Every legal status recorded in the period is V3 or V4. */
 export function shortBreaksOnly(child: MeasureChild, period: PeriodOfCare): boolean {
-  let any = false;
-  for (const l of child.legalStatuses) {
-    if (l.periodOfCareId !== period.id) continue;
-    any = true;
-    if (!SHORT_BREAK_STATUSES.has(l.status)) return false;
+  let ids = shortBreakMemo.get(child);
+  if (!ids) {
+    const any = new Set<number>();
+    const other = new Set<number>();
+    for (const l of child.legalStatuses)
+      (SHORT_BREAK_STATUSES.has(l.status) ? any : other).add(l.periodOfCareId);
+    ids = new Set([...any].filter((id) => !other.has(id)));
+    shortBreakMemo.set(child, ids);
   }
-  return any;
+  return ids.has(period.id);
 }
 
 /** Periods (not short breaks only) overlapping the window, in start order. */
-export function periodsDuring(child: MeasureChild, w: Window): PeriodOfCare[] {
-  return child.periods
-    .filter((p) => p.start <= w.end && (p.end === null || p.end >= w.start))
-    .filter((p) => !shortBreaksOnly(child, p))
-    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+export function periodsDuring(child: MeasureChild, w: Window): readonly PeriodOfCare[] {
+  if (child.periods.length === 0) return [];
+  let byWindow = duringMemo.get(child);
+  if (!byWindow) duringMemo.set(child, (byWindow = new Map<string, readonly PeriodOfCare[]>()));
+  const key = `${w.start}/${w.end}`;
+  let out = byWindow.get(key);
+  if (!out) {
+    out = child.periods
+      .filter((p) => p.start <= w.end && (p.end === null || p.end >= w.start))
+      .filter((p) => !shortBreaksOnly(child, p))
+      .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    byWindow.set(key, out);
+  }
+  return out;
 }
 
 export function lookedAfterDuring(child: MeasureChild, w: Window): boolean {

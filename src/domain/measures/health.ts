@@ -11,13 +11,22 @@ const OC2_COHORT =
   'months (current period of care started a year or more before the date; short breaks V3/V4 ' +
   'excluded)';
 
-/** The 903 OC2 cohort: looked after on `at`, continuously for 12 months or more. */
+const oc2Memo = new WeakMap<readonly MeasureChild[], Map<IsoDate, MeasureChild[]>>();
+
+/** The 903 OC2 cohort: looked after on `at`, continuously for 12 months or more. Remembered. */
 export function oc2Cohort(data: MeasureData, at: IsoDate): MeasureChild[] {
-  const yearAgo = addYears(at, -1);
-  return cla(data.children, at).filter((c) => {
-    const p = lookedAfterOn(c, at);
-    return p !== undefined && p.start <= yearAgo;
-  });
+  let byDate = oc2Memo.get(data.children);
+  if (!byDate) oc2Memo.set(data.children, (byDate = new Map<IsoDate, MeasureChild[]>()));
+  let out = byDate.get(at);
+  if (!out) {
+    const yearAgo = addYears(at, -1);
+    out = cla(data.children, at).filter((c) => {
+      const p = lookedAfterOn(c, at);
+      return p !== undefined && p.start <= yearAgo;
+    });
+    byDate.set(at, out);
+  }
+  return out;
 }
 
 export const initialHealthOnTime: Measure = {

@@ -143,8 +143,9 @@ export function scorecardRoutes(db: Db, config: Config): Router {
     const view = 'scorecard/views/scorecard.njk';
     const at = await dateOr400(req, res, view, { title: 'Corporate parenting scorecard' });
     if (at === null) return;
-    const card = await buildScorecard(db, actor, at);
     const format = (req.query as Query).format;
+    const download = format === 'csv' || format === 'xlsx';
+    const card = await buildScorecard(db, actor, at, { trends: download ? 'all' : 'none' });
     if (format === 'csv') {
       res
         .type('text/csv; charset=utf-8')
@@ -180,7 +181,7 @@ export function scorecardRoutes(db: Db, config: Config): Router {
       measure: { id: measure.id, title: measure.title },
     });
     if (at === null) return;
-    const card = await buildScorecard(db, actor, at);
+    const card = await buildScorecard(db, actor, at, { trends: measure.id });
     const row = card.rows.find((r) => r.id === measure.id);
     if (!row) throw new NotFoundError();
     res.render(view, {

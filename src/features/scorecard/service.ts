@@ -184,10 +184,25 @@ export async function readComparators(db: Db): Promise<Map<string, Comparator[]>
   return out;
 }
 
+export interface BuildOptions {
+  /**
+   * Which measures get their trends worked out: every one (default; the API and the downloads),
+   * none (the overview page), or one measure's id (its page). Trends left out are empty.
+   */
+  trends?: string;
+}
+
 /** The whole scorecard on `at` (already checked with checkDate). */
-export async function buildScorecard(db: Db, actor: Actor, at: IsoDate): Promise<Scorecard> {
+export async function buildScorecard(
+  db: Db,
+  actor: Actor,
+  at: IsoDate,
+  options: BuildOptions = {},
+): Promise<Scorecard> {
+  const which = options.trends ?? 'all';
   const first = (await earliestCare(db)) ?? at;
-  const { monthly, yearly } = trendDates(at, first);
+  const all = trendDates(at, first);
+  const { monthly, yearly } = which === 'none' ? { monthly: [], yearly: [] } : all;
   const dates = [...new Set([at, ...monthly, ...yearly])].sort();
   const [facts, targets, comparators] = await Promise.all([
     loadFor(db, dates),
@@ -195,7 +210,12 @@ export async function buildScorecard(db: Db, actor: Actor, at: IsoDate): Promise
     readComparators(db),
   ]);
   const byDate = new Map<IsoDate, Map<string, MeasureResult>>();
-  for (const d of dates) byDate.set(d, computeMeasures(sliceAt(facts, d), d));
+  const trended = which === 'all' ? MEASURES : MEASURES.filter((m) => m.id === which);
+  for (const d of dates) {
+    const data = sliceAt(facts, d);
+    if (d === at) byDate.set(d, computeMeasures(data, d));
+    else byDate.set(d, new Map(trended.map((m) => [m.id, m.compute(data, d)])));
+  }
   const suppress = suppressFor(actor);
   const point = (d: IsoDate, id: string): TrendPoint => {
     const r = byDate.get(d)?.get(id);
@@ -226,8 +246,8 @@ export async function buildScorecard(db: Db, actor: Actor, at: IsoDate): Promise
       comparators: comparators.get(m.id) ?? [],
       target,
       rag: target ? ragFor(figure.value, target) : null,
-      monthly: monthly.map((d) => point(d, m.id)),
-      yearly: yearly.map((d) => point(d, m.id)),
+      monthly: which === 'all' || which === m.id ? monthly.map((d) => point(d, m.id)) : [],
+      yearly: which === 'all' || which === m.id ? yearly.map((d) => point(d, m.id)) : [],
     };
   });
   return { at, suppressed: suppress, childPopulation: facts.childPopulation, rows };
