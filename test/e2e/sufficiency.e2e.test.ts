@@ -8,6 +8,7 @@ import { signInAs } from './signIn.ts';
 describeInBrowser('sufficiency', () => {
   const suite = useBrowserSuite();
   const today = todayInLondon(new Date());
+  let childId = 0;
 
   beforeAll(async () => {
     const db = suite.server.conn.db;
@@ -23,6 +24,7 @@ describeInBrowser('sufficiency', () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    childId = child.id;
     const poc = await db
       .insertInto('period_of_care')
       .values({ child_id: child.id, start_date: addDays(today, -100), category_of_need: 'N4' })
@@ -68,5 +70,33 @@ describeInBrowser('sufficiency', () => {
     await expectNoAxeViolations(page);
     await expect(page.getByRole('main').textContent()).resolves.toContain('withheld');
     await expect(page.locator('a[href^="/sufficiency/children"]').count()).resolves.toBe(0);
+  });
+
+  it('a service manager records a disruption meeting, which flags the placement as fragile', async () => {
+    const page = suite.page;
+    await signInAs(page, 'sm.demo');
+    await page.goto(`/children/${String(childId)}/disruption-meetings/new`);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Record meeting' }).click();
+    await page.waitForLoadState();
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
+      'Enter the date of the meeting',
+    );
+    await expectNoAxeViolations(page);
+    const [y, m, d] = addDays(today, -2).split('-');
+    const when = page.getByRole('group', { name: 'Date of the meeting' });
+    await when.getByRole('textbox', { name: 'Day' }).fill(String(Number(d)));
+    await when.getByRole('textbox', { name: 'Month' }).fill(String(Number(m)));
+    await when.getByRole('textbox', { name: 'Year' }).fill(y ?? '');
+    await page.getByRole('radio', { name: 'The placement continues, with support' }).check();
+    await page.getByRole('button', { name: 'Record meeting' }).click();
+    await page.waitForLoadState();
+    expect(new URL(page.url()).pathname).toBe(`/children/${String(childId)}`);
+    await page.goto('/sufficiency');
+    await expect(
+      page
+        .getByRole('link', { name: /children: Disruption meeting in the last 12 months/ })
+        .textContent(),
+    ).resolves.toMatch(/^1/);
   });
 });
