@@ -184,8 +184,8 @@ describe('the whole authority’s team view', () => {
         .map((tr) => d(tr).attr('data-whom')),
     );
     expect(whom).toEqual(new Set(['BEN1', 'DOT1']));
-    // The worker table stays for the whole authority while drilling down.
-    expect(d('#by-worker tbody tr').length).toBe(workers.length);
+    // Drilling into one worker of the whole authority loads only their children: no worker table.
+    expect(d('#by-worker').length).toBe(0);
 
     const api = await agent.get('/api/v1/work/team');
     expect(api.body).toMatchObject({ summary: true, items: [] });

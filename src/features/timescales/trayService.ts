@@ -123,7 +123,12 @@ async function childSubjects(
     .orderBy('child.id')
     .execute();
   if (children.length === 0) return [];
-  const items = await openChildItems(trx, where, today);
+  // The same children by id, so the tray's condition is evaluated once.
+  const items = await openChildItems(
+    trx,
+    sql<SqlBool>`child.id in (${sql.join(children.map((c) => sql.lit(c.id)))})`,
+    today,
+  );
   return children.map((c): Subject => ({
     type: 'child',
     id: c.id,
@@ -244,9 +249,14 @@ interface CountRow {
   upcoming: number;
 }
 
+/** Each child's allocated social worker now, as a set (the same choice as WORKER). */
+const CURRENT_WORKERS = sql`(select distinct on (a.child_id) a.child_id, a.user_id from allocation a where a.role = 'social_worker' and (a.end_date is null or a.end_date >= current_date) order by a.child_id, a.end_date is null desc, a.start_date desc, a.id desc)`;
+
 /**
- * Open items of a child tray counted by allocated social worker, in SQL over the cache (brought up
- * to date first): the rule and due-before filters apply; status and worker do not.
+ * Open items of a child tray counted by allocated social worker, in SQL over the cache: the rule
+ * and due-before filters apply; status and worker do not. Unfiltered, the per-child counts stored
+ * with the items are summed, and one query also says whether any child's row is stale (then the
+ * cache is brought up to date and the counts taken again).
  */
 async function countsByWorker(
   trx: Db,
@@ -255,21 +265,32 @@ async function countsByWorker(
   today: IsoDate,
   filters: Filters,
 ): Promise<CountRow[]> {
-  await openChildItems(trx, where, today, { itemsWanted: false });
   const rules = TRAYS[tray].rules;
   if (!rules && !filters.rule && !filters.dueBefore) {
-    // Unfiltered: the per-child counts stored with the items.
-    const { rows } = await sql<CountRow>`
-      select coalesce(u.id, 0) as worker_id, coalesce(u.display_name, 'Not allocated') as name,
-        coalesce(sum(c.overdue), 0)::integer as overdue, coalesce(sum(c.due), 0)::integer as due,
-        coalesce(sum(c.upcoming), 0)::integer as upcoming
-      from child
-      join due_item_cache c on c.child_id = child.id
-      left join app_user u on u.id = ${WORKER}
-      where ${where} and c.computed_on = ${today}::date
-      group by 1, 2`.execute(trx);
-    return rows;
+    const count = async (usable: Expression<SqlBool>) =>
+      (
+        await sql<CountRow & { stale: number }>`
+        select coalesce(u.id, 0) as worker_id, coalesce(u.display_name, 'Not allocated') as name,
+          coalesce(sum(c.overdue) filter (where ${usable}), 0)::integer as overdue,
+          coalesce(sum(c.due) filter (where ${usable}), 0)::integer as due,
+          coalesce(sum(c.upcoming) filter (where ${usable}), 0)::integer as upcoming,
+          count(*) filter (where not coalesce(${usable}, false))::integer as stale
+        from child
+        left join due_item_cache c on c.child_id = child.id
+        left join ${CURRENT_WORKERS} w on w.child_id = child.id
+        left join app_user u on u.id = w.user_id
+        where ${where}
+        group by 1, 2`.execute(trx)
+      ).rows;
+    const first = await count(
+      sql<SqlBool>`(c.computed_on = ${today}::date and c.computed_version = c.facts_version)`,
+    );
+    if (first.every((r) => r.stale === 0)) return first;
+    await openChildItems(trx, where, today, { itemsWanted: false });
+    // A row a concurrent write made stale since is counted as computed today.
+    return count(sql<SqlBool>`c.computed_on = ${today}::date`);
   }
+  await openChildItems(trx, where, today, { itemsWanted: false });
   const conditions = [sql<SqlBool>`c.computed_on = ${today}::date`];
   if (rules) conditions.push(sql<SqlBool>`e->>'rule' in (${sql.join(rules)})`);
   if (filters.rule) conditions.push(sql<SqlBool>`e->>'rule' = ${filters.rule}`);
@@ -282,7 +303,8 @@ async function countsByWorker(
     from child
     join due_item_cache c on c.child_id = child.id
     cross join lateral jsonb_array_elements(c.items) e
-    left join app_user u on u.id = ${WORKER}
+    left join ${CURRENT_WORKERS} w on w.child_id = child.id
+    left join app_user u on u.id = w.user_id
     where ${where} and ${sql.join(conditions, sql` and `)}
     group by 1, 2`.execute(trx);
   return rows;
@@ -317,7 +339,9 @@ export async function readTray(
       teamTrayScope(actor) === 'all' &&
       filters.worker === undefined &&
       !filters.child;
-    const byWorker = team
+    // Counts by worker for a team; for the whole authority only until a worker is chosen.
+    const withWorkers = team && !(teamTrayScope(actor) === 'all' && filters.worker !== undefined);
+    const byWorker = withWorkers
       ? await countsByWorker(
           trx,
           tray,
@@ -364,7 +388,7 @@ export async function readTray(
       pageSize: opts.all ? total : PAGE_SIZE,
       items: filtered,
     };
-    if (team) result.workers = workerTable(byWorker);
+    if (withWorkers) result.workers = workerTable(byWorker);
     if (summary) result.summary = true;
     return result;
   });

@@ -104,7 +104,7 @@ function allocatedTo(userId: number, role: AllocationRole): Expression<SqlBool> 
 }
 
 /** In care now, or with an open allocation (a care leaver): children who can have open items. */
-const ACTIVE: Expression<SqlBool> = sql<SqlBool>`(exists (select 1 from period_of_care p where p.child_id = child.id and p.end_date is null) or exists (select 1 from allocation a where a.child_id = child.id and (a.end_date is null or a.end_date >= current_date)))`;
+const ACTIVE: Expression<SqlBool> = sql<SqlBool>`child.id in (select p.child_id from period_of_care p where p.end_date is null union all select a.child_id from allocation a where a.end_date is null or a.end_date >= current_date)`;
 
 /** Managers of the whole service, or of a team: may open the team tray. */
 export function teamTrayScope(actor: Actor): 'all' | number | null {
