@@ -6,6 +6,7 @@ import { isIsoDate, type IsoDate, todayInLondon } from '../../domain/dates/index
 import { computeMeasures } from '../../domain/measures/index.ts';
 import { Postcodes } from '../../features/demo/postcodes.ts';
 import { earliestCare, loadMeasureData } from '../../features/measures/load.ts';
+import { recordMiles } from '../../features/measures/miles.ts';
 import { asJson, asText } from '../../features/measures/output.ts';
 import { type Command, UsageError } from '../command.ts';
 
@@ -72,9 +73,12 @@ export const makeCommand = (deps: MeasuresCommandDeps = {}): Command => ({
         );
         return 1;
       }
-      const postcodes = Postcodes.load();
+      // Distances from the loaded postcode centroids (as the scorecard page), else the bundled
+      // extract for the demo area.
+      const fromDb = await recordMiles(conn.db);
+      const postcodes = fromDb ? null : Postcodes.load();
       const data = await loadMeasureData(conn.db, at, {
-        miles: (a, b) => postcodes.miles(a, b),
+        miles: fromDb ?? ((a, b) => postcodes?.miles(a, b) ?? null),
         ...(popText !== undefined ? { childPopulation: Number(popText) } : {}),
       });
       const results = computeMeasures(data, at);
