@@ -183,6 +183,25 @@ describe('making a request', () => {
 });
 
 describe('approval and the queue', () => {
+  it('the request page approves with its version; an old page is a conflict showing the request as it is now', async () => {
+    const other = await post('sw.one', `/children/${String(childC)}/placement-requests`, good());
+    const id = String((other.body as { id: number }).id);
+    const tm = agent('tm.one');
+    const page = await tm.agent.get(`/placement-requests/${id}`);
+    expect(page.status).toBe(200);
+    const $ = cheerio.load(page.text);
+    const form = { _csrf: csrfFrom(page.text), version: String($('#version').val()) };
+    const first = await tm.agent.post(`/placement-requests/${id}/approve`).type('form').send(form);
+    expect(first.status).toBe(303);
+    const again = await tm.agent.post(`/placement-requests/${id}/approve`).type('form').send(form);
+    expect(again.status).toBe(409);
+    const shown = cheerio.load(again.text);
+    expect(shown('.govuk-notification-banner').text()).toContain('changed by someone else');
+    expect(shown('main').text()).toContain('Tess Manager');
+    // Put it back to awaiting approval for the tests below, which make their own request for C.
+    await t.db.deleteFrom('placement_request').where('id', '=', Number(id)).execute();
+  });
+
   it('a manager approves; a stale version is a conflict with the current values; a social worker may not approve', async () => {
     const [row] = await requestsOf(childA);
     const id = String(row?.id);
@@ -366,5 +385,23 @@ describe('matching and the decision', () => {
       (e) => e.name === 'Last place household',
     );
     expect(ex?.reasons).toEqual(['No free place: 1 approved place, 1 child placed']);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('describes the placement routes from the same schemas', async () => {
+    const res = await agent('po.one').agent.get('/api/v1/openapi.json');
+    expect(res.status).toBe(200);
+    const paths = Object.keys((res.body as { paths: Record<string, unknown> }).paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/v1/placement-requests',
+        '/api/v1/placement-requests/{id}',
+        '/api/v1/placement-requests/{id}/approval',
+        '/api/v1/placement-requests/{id}/matches',
+        '/api/v1/placement-requests/{id}/decision',
+        '/api/v1/children/{id}/placement-requests',
+      ]),
+    );
   });
 });
