@@ -10,7 +10,8 @@ import { requirePermission } from '../../platform/access/access.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { Postcodes } from '../demo/postcodes.ts';
-import { earliestCare, loadMeasureData } from '../measures/load.ts';
+import { sliceAt } from '../../domain/measures/slice.ts';
+import { earliestCare, loadMeasureFacts } from '../measures/load.ts';
 import type { RagChange } from '../plans/rag.ts';
 import { englandFigure, ragFor } from '../scorecard/benchmarks.ts';
 import { buildReport, type Report, type ReportAction } from './build.ts';
@@ -91,9 +92,9 @@ export async function generateReport(
   postcodes ??= Postcodes.load();
   const pc = postcodes;
   const miles = (a: string, b: string) => pc.miles(a, b);
-  const [startData, endData, actions, targets] = await Promise.all([
-    loadMeasureData(db, q.from, { miles }),
-    loadMeasureData(db, q.to, { miles }),
+  // The facts are loaded once for both dates and cut for each (as the loader would for one date).
+  const [facts, actions, targets] = await Promise.all([
+    loadMeasureFacts(db, [q.from, q.to], { miles }),
     loadActions(db),
     db.selectFrom('scorecard_target').selectAll().execute(),
   ]);
@@ -104,8 +105,8 @@ export async function generateReport(
     to: q.to,
     authority: config.authority.name,
     measures: MEASURES,
-    start: computeMeasures(startData, q.from),
-    end: computeMeasures(endData, q.to),
+    start: computeMeasures(sliceAt(facts, q.from), q.from),
+    end: computeMeasures(sliceAt(facts, q.to), q.to),
     actions,
     context: (id, value) => {
       const e = englandFigure(id);
