@@ -58,6 +58,9 @@ describe('children list', () => {
     ['sort=dob&order=desc', ['Cara Dale', 'Ava Brook', 'Ben Carter']],
     ['sort=entered', ['Ben Carter', 'Ava Brook', 'Cara Dale']],
     ['sort=name&order=desc', ['Cara Dale', 'Ben Carter', 'Ava Brook']],
+    ['q=ca&sort=name&order=desc', ['Cara Dale', 'Ben Carter']],
+    ['q=ca&sort=dob', ['Ben Carter', 'Cara Dale']],
+    ['q=ca&sort=entered&order=desc', ['Cara Dale', 'Ben Carter']],
   ])('a placement officer searching %s sees %j', async (query, expected) => {
     const q = query
       .replace('TEAM_SOUTH', String(fx.teams.south))
@@ -70,6 +73,33 @@ describe('children list', () => {
     expect((api.body as { children: { name: string }[] }).children.map((c) => c.name)).toEqual(
       expected,
     );
+  });
+
+  it('offers the social workers of the chosen team, else of the user’s own team', async () => {
+    const options = (html: string) => {
+      const $ = cheerio.load(html);
+      return {
+        workers: $('#worker option')
+          .map((_i, o) => $(o).text().trim())
+          .get(),
+        hint: $('#worker-hint').text().trim(),
+      };
+    };
+    // A placement officer has no team: no list of every social worker in the authority.
+    expect(options((await po.agent.get('/children')).text)).toEqual({
+      workers: ['Any social worker'],
+      hint: 'Choose a team to list its social workers.',
+    });
+    const north = options((await po.agent.get(`/children?team=${String(fx.teams.north)}`)).text);
+    expect(north).toEqual({ workers: ['Any social worker', 'Sam Northcote'], hint: '' });
+    // The worker already chosen stays offered (and selected) without a team.
+    const chosen = await po.agent.get(`/children?worker=${String(fx.users.swSouth)}`);
+    expect(options(chosen.text).workers).toEqual(['Any social worker', 'Sol Southey']);
+    expect(cheerio.load(chosen.text)('#worker option[selected]').text()).toBe('Sol Southey');
+    expect(options((await sw.agent.get('/children')).text)).toEqual({
+      workers: ['Any social worker', 'Sam Northcote'],
+      hint: 'Social workers in your team. Choose a team to list its social workers.',
+    });
   });
 
   it('scopes search in SQL: a social worker cannot find another team’s child by name', async () => {

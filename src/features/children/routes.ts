@@ -52,8 +52,11 @@ export function childrenRoutes(db: Db, config: Config): Router {
     requirePermission(actor, 'child:read');
     const raw = req.query as Record<string, string | undefined>;
     const parsed = ChildListQuery.safeParse(raw);
-    const team = parsed.success ? parsed.data.team : undefined;
-    const options = await listOptions(db, team);
+    const options = await listOptions(
+      db,
+      parsed.success ? { team: parsed.data.team, worker: parsed.data.worker } : {},
+      actor.teamId,
+    );
     const values = parsed.success ? { ...raw, ...parsed.data } : raw;
     const view = {
       title: 'Children',
@@ -64,6 +67,11 @@ export function childrenRoutes(db: Db, config: Config): Router {
         text: t.name,
         selected: String(t.id) === raw.team,
       })),
+      workerHint: {
+        team: undefined,
+        'own-team': 'Social workers in your team. Choose a team to list its social workers.',
+        none: 'Choose a team to list its social workers.',
+      }[options.workersOf],
       workerItems: options.workers.map((w) => ({
         value: String(w.id),
         text: w.name,
