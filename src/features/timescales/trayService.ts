@@ -264,8 +264,13 @@ async function countsByWorker(
   where: Expression<SqlBool>,
   today: IsoDate,
   filters: Filters,
+  wholeAuthority: boolean,
 ): Promise<CountRow[]> {
   const rules = TRAYS[tray].rules;
+  // The whole authority joins every child's current worker as a set; a team looks each one up.
+  const workers = wholeAuthority
+    ? sql`left join ${CURRENT_WORKERS} w on w.child_id = child.id left join app_user u on u.id = w.user_id`
+    : sql`left join app_user u on u.id = ${WORKER}`;
   if (!rules && !filters.rule && !filters.dueBefore) {
     const count = async (usable: Expression<SqlBool>) =>
       (
@@ -277,8 +282,7 @@ async function countsByWorker(
           count(*) filter (where not coalesce(${usable}, false))::integer as stale
         from child
         left join due_item_cache c on c.child_id = child.id
-        left join ${CURRENT_WORKERS} w on w.child_id = child.id
-        left join app_user u on u.id = w.user_id
+        ${workers}
         where ${where}
         group by 1, 2`.execute(trx)
       ).rows;
@@ -303,8 +307,7 @@ async function countsByWorker(
     from child
     join due_item_cache c on c.child_id = child.id
     cross join lateral jsonb_array_elements(c.items) e
-    left join ${CURRENT_WORKERS} w on w.child_id = child.id
-    left join app_user u on u.id = w.user_id
+    ${workers}
     where ${where} and ${sql.join(conditions, sql` and `)}
     group by 1, 2`.execute(trx);
   return rows;
@@ -348,6 +351,7 @@ export async function readTray(
           childCondition(tray, actor, opts, { child: filters.child }),
           today,
           filters,
+          teamTrayScope(actor) === 'all',
         )
       : [];
     const counts = { overdue: 0, due: 0, upcoming: 0 };
@@ -411,6 +415,7 @@ export async function trayCounts(
         childCondition(tray, actor, opts, {}),
         today,
         {},
+        teamTrayScope(actor) === 'all',
       )) {
         counts.overdue += w.overdue;
         counts.due += w.due;

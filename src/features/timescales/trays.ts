@@ -104,7 +104,10 @@ function allocatedTo(userId: number, role: AllocationRole): Expression<SqlBool> 
 }
 
 /** In care now, or with an open allocation (a care leaver): children who can have open items. */
-const ACTIVE: Expression<SqlBool> = sql<SqlBool>`child.id in (select p.child_id from period_of_care p where p.end_date is null union all select a.child_id from allocation a where a.end_date is null or a.end_date >= current_date)`;
+const ACTIVE: Expression<SqlBool> = sql<SqlBool>`(exists (select 1 from period_of_care p where p.child_id = child.id and p.end_date is null) or exists (select 1 from allocation a where a.child_id = child.id and (a.end_date is null or a.end_date >= current_date)))`;
+
+/** The same for the whole authority, as a set (one hashed semi-join rather than a lookup a child). */
+const ACTIVE_SET: Expression<SqlBool> = sql<SqlBool>`child.id in (select p.child_id from period_of_care p where p.end_date is null union all select a.child_id from allocation a where a.end_date is null or a.end_date >= current_date)`;
 
 /** Managers of the whole service, or of a team: may open the team tray. */
 export function teamTrayScope(actor: Actor): 'all' | number | null {
@@ -128,7 +131,7 @@ export function trayChildren(tray: TrayId, actor: Actor, opts: ScopeOptions): Ex
       const team = teamTrayScope(actor);
       if (team === null) throw new ForbiddenError();
       return team === 'all'
-        ? eb.and([scope, ACTIVE])
+        ? eb.and([scope, ACTIVE_SET])
         : eb.and([scope, eb('child.team_id', '=', team), ACTIVE]);
     }
     case 'fostering':
