@@ -9,9 +9,9 @@ import { computeMeasures, MEASURES, measureById } from '../../domain/measures/in
 import { requirePermission } from '../../platform/access/access.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import { Postcodes } from '../demo/postcodes.ts';
 import { sliceAt } from '../../domain/measures/slice.ts';
 import { earliestCare, loadMeasureFacts } from '../measures/load.ts';
+import { recordMiles } from '../measures/miles.ts';
 import type { RagChange } from '../plans/rag.ts';
 import { englandFigure, ragFor } from '../scorecard/benchmarks.ts';
 import { buildReport, type Report, type ReportAction } from './build.ts';
@@ -25,8 +25,6 @@ export class ReportPeriodProblem extends Error {
     this.field = field;
   }
 }
-
-let postcodes: Postcodes | undefined;
 
 async function loadActions(db: Db): Promise<ReportAction[]> {
   const [actions, changes] = await Promise.all([
@@ -89,12 +87,11 @@ export async function generateReport(
       'from',
       `The start of the period must be on or after the earliest period of care in the record (${first})`,
     );
-  postcodes ??= Postcodes.load();
-  const pc = postcodes;
-  const miles = (a: string, b: string) => pc.miles(a, b);
+  // Distances from the loaded postcode centroids (`hearth postcodes`), as the scorecard's.
+  const miles = await recordMiles(db);
   // The facts are loaded once for both dates and cut for each (as the loader would for one date).
   const [facts, actions, targets] = await Promise.all([
-    loadMeasureFacts(db, [q.from, q.to], { miles }),
+    loadMeasureFacts(db, [q.from, q.to], miles ? { miles } : {}),
     loadActions(db),
     db.selectFrom('scorecard_target').selectAll().execute(),
   ]);
