@@ -1,7 +1,9 @@
 // The 903 validator in a browser: sign in as the demo analyst, send the form with nothing chosen
 // (errors shown, axe-checked), upload a return with errors, read the report by rule (opening a
 // rule's details) and by child, and download the CSV. axe on the form, the form with errors, and
-// the report.
+// the report. With Ofsted's providers list and a postcode directory (first a wrong file, shown as an
+// error on its field), the rules needing them run.
+import { gzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { describeInBrowser, expectNoAxeViolations, useBrowserSuite } from '../support/browser.ts';
 import { signInAs } from './signIn.ts';
@@ -18,6 +20,11 @@ const EPISODES = [
   'C2,01/05/2025,S,C2,N1,U1,PR1,30/09/2025,E13,,BD1 1AA,BD2 2AA,XXXXXXX',
   '',
 ].join('\n');
+
+// Reference data (as --ofsted-providers and --postcodes): both placement postcodes are known.
+const PROVIDERS = 'URN,Provider type,Sector\nSC200002,Independent fostering agency,Private\n';
+const POSTCODES =
+  'pcds,laua,oseast1m,osnrth1m\nBD1 1AA,E08000032,416000,433000\nBD2 2AA,E08000032,418000,435000\n';
 
 describeInBrowser('903 return in the browser', () => {
   const suite = useBrowserSuite();
@@ -48,6 +55,35 @@ describeInBrowser('903 return in the browser', () => {
       { name: 'episodes.csv', mimeType: 'text/csv', buffer: Buffer.from(EPISODES) },
     ]);
     await page.getByRole('radio', { name: '2025/26' }).check();
+    await page.getByLabel('Local authority code (optional)').fill('E08000032');
+    // A providers list that is not a CSV file: the error is shown on that field.
+    await page.getByLabel('Ofsted providers list (optional)').setInputFiles({
+      name: 'providers.xlsx',
+      mimeType: 'application/zip',
+      buffer: Buffer.from('PK'),
+    });
+    await page.getByRole('button', { name: 'Validate return' }).click();
+    await page.waitForLoadState();
+    await expect(summary.getByRole('link').allTextContents()).resolves.toEqual([
+      "The file 'providers.xlsx' is not a CSV file",
+    ]);
+    await expectNoAxeViolations(page);
+
+    // Files are not kept by the browser after an error: choose them again, with the reference data.
+    await page.getByLabel("This year's files").setInputFiles([
+      { name: 'header.csv', mimeType: 'text/csv', buffer: Buffer.from(HEADER) },
+      { name: 'episodes.csv', mimeType: 'text/csv', buffer: Buffer.from(EPISODES) },
+    ]);
+    await page.getByLabel('Ofsted providers list (optional)').setInputFiles({
+      name: 'providers.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(PROVIDERS),
+    });
+    await page.getByLabel('ONS postcode directory (optional)').setInputFiles({
+      name: 'onspd.csv.gz',
+      mimeType: 'application/gzip',
+      buffer: gzipSync(POSTCODES),
+    });
     await page.getByRole('button', { name: 'Validate return' }).click();
     await page.waitForURL(/\/returns\/903\/reports\//);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
@@ -67,6 +103,10 @@ describeInBrowser('903 return in the browser', () => {
     await expect(page.locator('#by-child + table tbody tr').allInnerTexts()).resolves.toEqual([
       'C2\t101\t1',
     ]);
+    // The Ofsted and postcode rules ran: none is skipped for want of that data.
+    const skipped = (await page.locator('#skipped + table').innerText()).toLowerCase();
+    expect(skipped).not.toContain('ofsted');
+    expect(skipped).not.toContain('postcode');
     await expectNoAxeViolations(page);
 
     const [download] = await Promise.all([

@@ -11,11 +11,11 @@ describe('skipReason', () => {
     ],
     [
       "needs Ofsted's children's homes and providers lists (--ofsted-homes, --ofsted-providers)",
-      "Need Ofsted's lists of children's homes and providers, which cannot be uploaded here yet",
+      "Need Ofsted's lists of children's homes and providers: upload them as reference data",
     ],
     [
       'needs a postcode lookup (--postcodes)',
-      'Need a postcode lookup, which cannot be uploaded here yet',
+      'Need the ONS postcode directory: upload it as reference data',
     ],
     ['the rule could not run on this data: boom', 'The rule could not run on this data: boom'],
   ])('"%s" reads "%s"', (reason, shown) => {

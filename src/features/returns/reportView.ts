@@ -38,11 +38,11 @@ export function skipReason(reason: string): string {
   if (reason.startsWith("needs the previous year's return"))
     return "Need last year's files: upload them with this year's";
   if (reason.startsWith("needs Ofsted's"))
-    return "Need Ofsted's lists of children's homes and providers, which cannot be uploaded here yet";
+    return "Need Ofsted's lists of children's homes and providers: upload them as reference data";
   if (reason.startsWith("needs the submitting local authority's ONS code"))
-    return "Need the local authority's ONS code, like E08000032, as the LA code, and a postcode lookup";
+    return "Need the local authority's ONS code, like E08000032, as the LA code, and the ONS postcode directory";
   if (reason.startsWith('needs a postcode lookup'))
-    return 'Need a postcode lookup, which cannot be uploaded here yet';
+    return 'Need the ONS postcode directory: upload it as reference data';
   return capitalise(reason);
 }
 

@@ -4,6 +4,7 @@
 import * as cheerio from 'cheerio';
 import type { Express } from 'express';
 import request from 'supertest';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../../../test/support/db.ts';
 import { addUser, signedIn, testApp, testConfig } from '../../platform/http/testing.ts';
@@ -84,6 +85,9 @@ interface Upload {
   la?: string;
   files?: [string, string | Buffer][];
   prev?: [string, string | Buffer][];
+  ofstedHomes?: [string, string | Buffer];
+  ofstedProviders?: [string, string | Buffer];
+  postcodes?: [string, string | Buffer];
 }
 
 function upload(who: Agent, u: Upload) {
@@ -93,6 +97,10 @@ function upload(who: Agent, u: Upload) {
   for (const [name, content] of u.files ?? [])
     req = req.attach('files', Buffer.from(content), name);
   for (const [name, content] of u.prev ?? []) req = req.attach('prev', Buffer.from(content), name);
+  for (const field of ['ofstedHomes', 'ofstedProviders', 'postcodes'] as const) {
+    const f = u[field];
+    if (f) req = req.attach(field, Buffer.from(f[1]), f[0]);
+  }
   return req;
 }
 
@@ -398,6 +406,118 @@ describe('the report', () => {
   });
 });
 
+// Reference data, as the CLI's --ofsted-homes, --ofsted-providers and --postcodes take it.
+const OFSTED_HOMES =
+  "URN,Provider type,Sector,Postcode\nSC100001,Children's home,Private,BD3 3AA\n";
+const OFSTED_PROVIDERS =
+  'URN,Provider type,Sector\nSC200002,Independent fostering agency,Private\n';
+const POSTCODES =
+  'pcds,laua,oseast1m,osnrth1m\nBD1 1AA,E08000032,416000,433000\nBD2 2AA,E08000032,418000,435000\n';
+/** The same directory without BD2 2AA: C1's placement postcode cannot be found. */
+const POSTCODES_WITHOUT_BD2 = 'pcds,laua,oseast1m,osnrth1m\nBD1 1AA,E08000032,416000,433000\n';
+const ONS_LA = 'E08000032';
+/** VALID, with C1 placed under a URN on neither Ofsted list (rule 1008). */
+const UNKNOWN_URN = {
+  header: VALID.header,
+  episodes: VALID.episodes.replace('XXXXXXX', 'SC999999'),
+};
+const OFSTED_SKIP =
+  "Need Ofsted's lists of children's homes and providers: upload them as reference data";
+const POSTCODE_SKIP = 'Need the ONS postcode directory: upload it as reference data';
+
+describe('reference data on the upload page', () => {
+  it('offers the Ofsted lists and the postcode directory as optional files', async () => {
+    const html = (await manager.agent.get('/returns/903')).text;
+    for (const id of ['ofstedHomes', 'ofstedProviders', 'postcodes'])
+      expect($(html)(`input[type="file"]#${id}`).attr('name')).toBe(id);
+    expect($(html)('label[for="postcodes"]').text().trim()).toBe(
+      'ONS postcode directory (optional)',
+    );
+  });
+
+  it('without them, lists the rules needing them as skipped', async () => {
+    const { html } = await report(manager, { year: '2025/26', files: files(VALID) });
+    const skipped = texts(html, '#skipped + table tbody tr td:first-child');
+    expect(skipped).toContain(OFSTED_SKIP);
+    expect(skipped).toContain(POSTCODE_SKIP);
+  });
+
+  it('with them (postcodes gzipped), runs those rules: a valid return still has no errors', async () => {
+    const { html } = await report(manager, {
+      year: '2025/26',
+      la: ONS_LA,
+      files: files(VALID),
+      ofstedHomes: ['homes.csv', OFSTED_HOMES],
+      ofstedProviders: ['providers.csv', OFSTED_PROVIDERS],
+      postcodes: ['onspd.csv.gz', gzipSync(POSTCODES)],
+    });
+    expect($(html)('.govuk-inset-text').text().trim()).toBe(
+      'No errors: every rule that ran passed.',
+    );
+    const skipped = texts(html, '#skipped + table tbody tr td:first-child');
+    expect(skipped).not.toContain(OFSTED_SKIP);
+    expect(skipped).not.toContain(POSTCODE_SKIP);
+    expect(skipped.join(' ')).not.toMatch(/ONS code/);
+  });
+
+  it('reports a URN on neither list (1008) and a placement postcode not in the directory (164)', async () => {
+    const { html } = await report(manager, {
+      year: '2025/26',
+      la: ONS_LA,
+      files: files(UNKNOWN_URN),
+      ofstedProviders: ['providers.csv', OFSTED_PROVIDERS],
+      postcodes: ['onspd.csv', POSTCODES_WITHOUT_BD2],
+    });
+    const codes = ruleRows(html).map((r) => r.split(' | ')[0]);
+    expect(codes).toContain('1008');
+    expect(codes).toContain('164');
+    expect(codes).toContain('169');
+  });
+
+  it.each([
+    {
+      name: 'an Ofsted list that is not CSV',
+      u: { ofstedHomes: ['homes.xlsx', 'PK'] as [string, string] },
+      errors: ["The file 'homes.xlsx' is not a CSV file"],
+    },
+    {
+      name: 'a postcode directory that claims to be gzipped and is not, and an empty providers list',
+      u: {
+        postcodes: ['onspd.csv.gz', 'pcds,laua'] as [string, string],
+        ofstedProviders: ['providers.csv', ''] as [string, string],
+      },
+      errors: [
+        "The file 'providers.csv' is empty",
+        "The file 'onspd.csv.gz' is not a valid gzip file",
+      ],
+    },
+  ])('refuses $name with GOV.UK errors linked to the field', async ({ u, errors }) => {
+    const res = await upload(manager, { year: '2025/26', files: files(VALID), ...u });
+    expect(res.status).toBe(400);
+    expect(texts(res.text, '.govuk-error-summary__list a')).toEqual(errors);
+    const field = Object.keys(u)[0] ?? '';
+    expect($(res.text)(`#${field}-error`).text()).toContain('Error:');
+  });
+
+  it('reports a postcode file without the needed columns, and skips the rules needing it', async () => {
+    const { html } = await report(manager, {
+      year: '2025/26',
+      la: ONS_LA,
+      files: files(VALID),
+      postcodes: ['onspd.csv', 'postcode,name\nBD1 1AA,Bradford\n'],
+    });
+    expect(texts(html, '#file-problems + table tbody tr td').slice(0, 2)).toEqual([
+      'onspd.csv',
+      '1',
+    ]);
+    expect($(html)('#file-problems + table tbody tr td').eq(2).text()).toMatch(
+      /^Is not a postcode directory: it needs columns pcds/,
+    );
+    expect(texts(html, '#skipped + table tbody tr td:first-child')).toContain(POSTCODE_SKIP);
+    expect(ruleRows(html)).toEqual([]);
+  });
+});
+
 describe('POST /api/v1/returns/903/validations', () => {
   const api = (who: Agent) =>
     who.agent.post('/api/v1/returns/903/validations').set('x-csrf-token', who.csrf);
@@ -428,6 +548,30 @@ describe('POST /api/v1/returns/903/validations', () => {
       reason: "needs the previous year's return (--prev)",
     });
     expect(body.problems).toBeUndefined();
+  });
+
+  it('runs the Ofsted and postcode rules when given those files, as the CLI does', async () => {
+    const res = await api(analyst)
+      .field('year', '2025/26')
+      .field('la', ONS_LA)
+      .attach('files', Buffer.from(UNKNOWN_URN.header), 'header.csv')
+      .attach('files', Buffer.from(UNKNOWN_URN.episodes), 'episodes.csv')
+      .attach('ofstedHomes', Buffer.from(OFSTED_HOMES), 'homes.csv')
+      .attach('postcodes', gzipSync(POSTCODES), 'onspd.csv.gz');
+    expect(res.status).toBe(200);
+    const body = res.body as { rules: Record<string, unknown>; skipped: { reason: string }[] };
+    expect(body.rules['1008']).toEqual([{ table: 'Episodes', line: 2, child: 'C1' }]);
+    expect(body.rules['164']).toBeUndefined();
+    expect(body.skipped.map((x) => x.reason).join(' ')).not.toMatch(/--ofsted|--postcodes|--la/);
+    const two = await api(analyst)
+      .field('year', '2025/26')
+      .attach('files', Buffer.from(VALID.header), 'header.csv')
+      .attach('postcodes', Buffer.from(POSTCODES), 'a.csv')
+      .attach('postcodes', Buffer.from(POSTCODES), 'b.csv');
+    expect(two.status).toBe(400);
+    expect((two.body as { errors: unknown }).errors).toEqual([
+      { field: 'postcodes', message: 'Select only one file' },
+    ]);
   });
 
   it('answers problem+json for bad input', async () => {
@@ -483,7 +627,15 @@ describe('POST /api/v1/returns/903/validations', () => {
     const schema =
       doc.paths['/api/v1/returns/903/validations']?.post?.requestBody.content['multipart/form-data']
         ?.schema;
-    expect(Object.keys(schema?.properties ?? {}).sort()).toEqual(['files', 'la', 'prev', 'year']);
+    expect(Object.keys(schema?.properties ?? {}).sort()).toEqual([
+      'files',
+      'la',
+      'ofstedHomes',
+      'ofstedProviders',
+      'postcodes',
+      'prev',
+      'year',
+    ]);
     expect(schema?.required.sort()).toEqual(['files', 'year']);
     expect(schema?.properties.files).toMatchObject({
       type: 'array',

@@ -1,9 +1,11 @@
 // Reading an uploaded 903 return: a multipart body with this year's files (`files`) and, optionally,
-// last year's (`prev`), each several CSV files or zips of CSV files. Files are held in memory for
+// last year's (`prev`), each several CSV files or zips of CSV files, and the reference data the CLI
+// takes (`ofstedHomes`, `ofstedProviders`: one CSV each; `postcodes`: one CSV or gzipped CSV). Files are held in memory for
 // the one request (never written to disk, never kept): the total of all files in a request is
 // capped, and zips are read entry by entry with caps on entry count and unpacked size, so a zip
 // bomb is refused before anything is unpacked.
 import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import type { Request, RequestHandler, Response } from 'express';
 import multer from 'multer';
 import yauzl from 'yauzl';
@@ -13,14 +15,19 @@ import type { SourceFile } from '../../domain/returns/ssda903/load.ts';
 const MB = 1024 * 1024;
 /** All files of one request together. */
 export const MAX_UPLOAD_BYTES = 200 * MB;
-/** Files in one request (both fields). */
+/** Files in one request (all fields). */
 export const MAX_FILES = 40;
 /** Entries in one zip (a return has at most 12 tables). */
 export const MAX_ZIP_ENTRIES = 100;
 /** CSV bytes one zip may unpack to (declared sizes, which yauzl checks while unpacking). */
 export const MAX_UNZIPPED_BYTES = 1024 * MB;
 
-export type UploadField = 'files' | 'prev';
+export type UploadField = 'files' | 'prev' | ReferenceField;
+/** The optional reference files, one file each (as --ofsted-homes, --ofsted-providers, --postcodes). */
+export const REFERENCE_FIELDS = ['ofstedHomes', 'ofstedProviders', 'postcodes'] as const;
+export type ReferenceField = (typeof REFERENCE_FIELDS)[number];
+const isReferenceField = (f: string | undefined): f is ReferenceField =>
+  (REFERENCE_FIELDS as readonly (string | undefined)[]).includes(f);
 
 /** Input we refuse, with the GOV.UK message and the field it belongs to. */
 export class UploadError extends Error {
@@ -85,11 +92,13 @@ const parser = multer({
 }).fields([
   { name: 'files', maxCount: MAX_FILES },
   { name: 'prev', maxCount: MAX_FILES },
+  ...REFERENCE_FIELDS.map((name) => ({ name, maxCount: 1 })),
 ]);
 
 function fromMulter(err: unknown): unknown {
   if (!(err instanceof multer.MulterError)) return err;
-  const field: UploadField = err.field === 'prev' ? 'prev' : 'files';
+  const field: UploadField =
+    err.field === 'prev' || isReferenceField(err.field) ? err.field : 'files';
   switch (err.code) {
     case 'LIMIT_FILE_SIZE':
       return new UploadError(tooLarge(), field, 413);
@@ -97,6 +106,7 @@ function fromMulter(err: unknown): unknown {
     case 'LIMIT_PART_COUNT':
       return new UploadError(`Select no more than ${String(MAX_FILES)} files`, field, 413);
     case 'LIMIT_UNEXPECTED_FILE':
+      if (isReferenceField(err.field)) return new UploadError('Select only one file', field);
       return err.field === 'files' || err.field === 'prev'
         ? new UploadError(`Select no more than ${String(MAX_FILES)} files`, field, 413)
         : new UploadError(`The form has an unexpected file field "${err.field ?? ''}"`, 'form');
@@ -147,6 +157,50 @@ const isZipName = (name: string) => /\.zip$/i.test(name);
 const isCsvName = (name: string) => /\.csv$/i.test(name);
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const EMPTY_ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+
+const GZIP_MAGIC = Buffer.from([0x1f, 0x8b]);
+const isGzip = (f: Express.Multer.File) => f.buffer.subarray(0, 2).equals(GZIP_MAGIC);
+
+/**
+ * Refuses a reference file of the wrong kind: the Ofsted lists must be CSV files, the postcode
+ * directory a CSV file or a gzipped one (.csv.gz), as the command line takes them.
+ */
+export function checkReferenceKind(file: Express.Multer.File, field: ReferenceField): void {
+  const name = file.originalname;
+  if (file.size === 0) throw new UploadError(`The file '${name}' is empty`, field);
+  if (field === 'postcodes' && (isGzip(file) || /\.gz$/i.test(name))) {
+    if (!isGzip(file)) throw new UploadError(`The file '${name}' is not a valid gzip file`, field);
+    return;
+  }
+  if (!isCsvName(name) || looksZip(file))
+    throw new UploadError(
+      field === 'postcodes'
+        ? `The file '${name}' is not a CSV file or a gzipped CSV file (.csv.gz)`
+        : `The file '${name}' is not a CSV file`,
+      field,
+    );
+}
+
+function looksZip(f: Express.Multer.File): boolean {
+  return f.buffer.subarray(0, 4).equals(ZIP_MAGIC);
+}
+
+/** A reference file as a source file (a gzipped one unpacked as it is read). */
+export function referenceSource(file: Express.Multer.File): SourceFile {
+  if (!isGzip(file)) return bufferSource(file.originalname, file.buffer);
+  const name = file.originalname;
+  return {
+    name,
+    bytes: (async function* () {
+      const gunzip = Readable.from([file.buffer]).pipe(createGunzip({ chunkSize: 1 << 20 }));
+      try {
+        for await (const chunk of gunzip) yield chunk as Buffer;
+      } catch {
+        throw new UploadError(`The file '${name}' is not a valid gzip file`, 'postcodes');
+      }
+    })(),
+  };
+}
 
 /** Refuses a file that is neither a CSV nor a zip, by name (a zip also by its first bytes). */
 export function checkFileKinds(files: readonly Express.Multer.File[], field: UploadField): void {

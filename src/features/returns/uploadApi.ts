@@ -1,7 +1,8 @@
 // POST /api/v1/returns/903/validations: validate an uploaded return and answer with the same JSON as
 // `hearth 903 validate --format json` ({year, rules, skipped} and, when there are any, problems).
 // Multipart: `files` (CSV files or zips), `year`, optional `prev` (last year's files) and `la` (as
-// with the CLI's --la, no LA code when it is not given).
+// with the CLI's --la, no LA code when it is not given), and optional reference files `ofstedHomes`,
+// `ofstedProviders` (CSV) and `postcodes` (CSV or .csv.gz): the rules needing them run when given.
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { reportJson } from '../../domain/returns/ssda903/engine.ts';
@@ -41,7 +42,7 @@ export const validationApi = defineRoute({
   method: 'post',
   path: '/returns/903/validations',
   summary:
-    'Validate an SSDA903 return (multipart: CSV files or zips in `files`, optional last year in `prev`); answers like `hearth 903 validate --format json`. Nothing is stored except an audit event.',
+    'Validate an SSDA903 return (multipart: CSV files or zips in `files`, optional last year in `prev`, optional Ofsted lists in `ofstedHomes`/`ofstedProviders` and an ONS postcode directory in `postcodes`); answers like `hearth 903 validate --format json`. Nothing is stored except an audit event.',
   tags: ['903'],
   permission: '903:validate',
   status: 200,
@@ -55,6 +56,16 @@ export const validationApi = defineRoute({
         required: true,
       },
       prev: { description: "Last year's CSV files, or zips of them (optional)", multiple: true },
+      ofstedHomes: {
+        description: "Ofsted's children's homes list, CSV (optional, as --ofsted-homes)",
+      },
+      ofstedProviders: {
+        description: "Ofsted's providers list, CSV (optional, as --ofsted-providers)",
+      },
+      postcodes: {
+        description:
+          'An ONS postcode directory, CSV or gzipped CSV (optional, as --postcodes): PL_LA, PL_LOCATION, PL_DISTANCE',
+      },
     },
   },
   response: ValidationJson,

@@ -3,7 +3,13 @@
 import type { Request } from 'express';
 import { z } from 'zod';
 import type { Year } from '../../domain/returns/ssda903/types.ts';
-import { UploadError, checkFileKinds, uploadedFiles } from './upload.ts';
+import {
+  REFERENCE_FIELDS,
+  UploadError,
+  checkFileKinds,
+  checkReferenceKind,
+  uploadedFiles,
+} from './upload.ts';
 
 export const UPLOAD_YEARS = ['2025/26', '2024/25', '2023/24'] as const satisfies readonly Year[];
 
@@ -32,6 +38,10 @@ export interface UploadRequest {
   la: string | undefined;
   files: Express.Multer.File[];
   prev: Express.Multer.File[];
+  /** Ofsted's children's homes list, providers list (either or both), and an ONS postcode directory. */
+  ofstedHomes?: Express.Multer.File | undefined;
+  ofstedProviders?: Express.Multer.File | undefined;
+  postcodes?: Express.Multer.File | undefined;
 }
 
 export interface UploadProblem {
@@ -59,17 +69,30 @@ export function checkUpload(
       problems.push({ field, message: err.message });
     }
   }
+  const reference: Partial<Record<(typeof REFERENCE_FIELDS)[number], Express.Multer.File>> = {};
+  for (const field of REFERENCE_FIELDS) {
+    const [file, ...more] = uploadedFiles(req, field);
+    if (!file) continue;
+    try {
+      if (more.length > 0) throw new UploadError('Select only one file', field);
+      checkReferenceKind(file, field);
+      reference[field] = file;
+    } catch (err) {
+      if (!(err instanceof UploadError)) throw err;
+      problems.push({ field, message: err.message });
+    }
+  }
   const fields = UploadFields.safeParse(req.body ?? {});
   if (!fields.success)
     for (const issue of fields.error.issues)
       problems.push({ field: issue.path.map(String).join('.') || 'form', message: issue.message });
   if (!fields.success || problems.length > 0) {
-    const order = ['files', 'year', 'prev', 'la', 'form'];
+    const order = ['files', 'year', 'prev', 'la', ...REFERENCE_FIELDS, 'form'];
     problems.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
     return { ok: false, problems };
   }
   return {
     ok: true,
-    value: { year: fields.data.year, la: fields.data.la ?? defaultLa, files, prev },
+    value: { year: fields.data.year, la: fields.data.la ?? defaultLa, files, prev, ...reference },
   };
 }

@@ -5,7 +5,7 @@ import type { Db } from '../../db/connect.ts';
 import { requirePermission } from '../../platform/access/access.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import { sourcesFrom } from './upload.ts';
+import { referenceSource, sourcesFrom } from './upload.ts';
 import type { UploadRequest } from './uploadForm.ts';
 import { validateUpload, type UploadValidation } from './validateUpload.ts';
 
@@ -27,6 +27,10 @@ export async function validateUploadedReturn(
         files: current.sources,
         problems: current.problems,
         ...(prev ? { prevFiles: prev.sources, prevProblems: prev.problems } : {}),
+        ofstedFiles: [input.ofstedHomes, input.ofstedProviders]
+          .filter((f) => f !== undefined)
+          .map(referenceSource),
+        ...(input.postcodes ? { postcodes: referenceSource(input.postcodes) } : {}),
       });
       await db.transaction().execute((trx) =>
         audit(trx, actor, {
@@ -53,6 +57,9 @@ function auditDetail(input: UploadRequest, result: UploadValidation): Record<str
     la: input.la,
     files: files(input.files),
     prevFiles: files(input.prev),
+    referenceFiles: files(
+      [input.ofstedHomes, input.ofstedProviders, input.postcodes].filter((f) => f !== undefined),
+    ),
     tables: result.files.filter((f) => f.table).map((f) => ({ table: f.table, rows: f.rows })),
     rulesRun: report.ran.length,
     rulesFailed: report.failed.length,

@@ -9,6 +9,7 @@ import {
   type ValidationReport,
 } from '../../domain/returns/ssda903/engine.ts';
 import { readCsvFile, type SourceFile } from '../../domain/returns/ssda903/load.ts';
+import { loadReference } from '../../domain/returns/ssda903/reference.ts';
 import type { Table } from '../../domain/returns/ssda903/table.ts';
 import type { TableName, Year } from '../../domain/returns/ssda903/types.ts';
 
@@ -60,6 +61,10 @@ export async function validateUpload(input: {
   /** Problems found before loading (e.g. zip entries left out). */
   problems?: readonly Problem[];
   prevProblems?: readonly Problem[];
+  /** Ofsted's lists (rules needing them run only when given, else they are skipped). */
+  ofstedFiles?: readonly SourceFile[];
+  /** An ONS postcode directory (PL_LA, PL_LOCATION, PL_DISTANCE). */
+  postcodes?: SourceFile | undefined;
 }): Promise<UploadValidation> {
   const dict = new ChildDict();
   const problems: Problem[] = [...(input.problems ?? [])];
@@ -70,6 +75,17 @@ export async function validateUpload(input: {
       ? await load(input.prevFiles, dict, prevProblems)
       : undefined;
   for (const p of prevProblems) problems.push({ ...p, file: `previous year: ${p.file}` });
+  const ref = await loadReference(
+    {
+      year: input.year,
+      current: current.data,
+      prev: prev?.data,
+      la: input.la,
+      ...(input.ofstedFiles ? { ofstedFiles: input.ofstedFiles } : {}),
+      postcodes: input.postcodes,
+    },
+    problems,
+  );
   const report = validate({
     year: input.year,
     dict,
@@ -77,6 +93,7 @@ export async function validateUpload(input: {
     prev: prev?.data,
     la: input.la,
     problems,
+    ...ref,
   });
   return { report, files: current.files, prevFiles: prev?.files ?? [] };
 }

@@ -34,7 +34,11 @@ export async function loadReference(
     const cur = input.current.t('Episodes');
     const before = input.prev?.t('Episodes');
     const wanted = wantedPostcodes(before ? [cur, before] : [cur]);
+    const problemsBefore = problems.length;
     const points = await readPostcodes(input.postcodes, wanted, problems);
+    // A directory that could not be read (wrong columns, broken file) is reported, and the rules
+    // needing it are skipped, rather than failing every placement for want of its postcodes.
+    if (problems.length > problemsBefore) return out;
     out.geo = buildGeo(cur, points, input.la, input.year);
     // Last year's episodes in this year's coding (so 452/503H compare like with like).
     if (before) out.prevGeo = buildGeo(before, points, input.la, input.year);
