@@ -13,7 +13,6 @@ import type { Db } from '../../db/connect.ts';
 import type { IsoDate } from '../../domain/care/index.ts';
 import { addDays, addMonths } from '../../domain/dates/index.ts';
 import { yearTo, type MeasureChild, type MeasureData } from '../../domain/measures/index.ts';
-import { sliceAt } from '../../domain/measures/slice.ts';
 import { carerRef } from '../returns/export/load.ts';
 
 /** The setting that holds the authority's population aged 0–17 (ONS mid-year estimate). */
@@ -50,7 +49,9 @@ export async function loadMeasureData(
   at: IsoDate,
   options: LoadMeasureOptions = {},
 ): Promise<MeasureData> {
-  return sliceAt(await loadMeasureFacts(db, [at], options), at);
+  // For one date the queries already read exactly what sliceAt would keep (visits: the measure
+  // takes the latest seen one itself), so no second pass is needed.
+  return loadMeasureFacts(db, [at], options);
 }
 
 /**

@@ -173,6 +173,16 @@ describe('the scorecard page', () => {
     expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('is described in the OpenAPI document', async () => {
+    const { agent } = await signedIn(app, 'analyst.demo');
+    const doc = (await agent.get('/api/v1/openapi.json')).body as {
+      paths: Record<string, unknown>;
+    };
+    const paths = Object.keys(doc.paths);
+    expect(paths.some((p) => p.endsWith('/scorecard'))).toBe(true);
+    expect(paths.some((p) => p.endsWith('/scorecard/measures/{id}/children'))).toBe(true);
+  });
+
   it('refuses a date after today or before the record, on the page and in the API', async () => {
     const { agent } = await signedIn(app, 'sm.demo');
     const future = addDays(today, 1);
