@@ -1,5 +1,7 @@
 // Migrations run at start. Each file in ./migrations named NNNN-title.ts exports up(db) (and may
-// export down). Schema changes and data backfills live in separate files.
+// export down). Schema changes and data backfills live in separate files. Each area numbers its
+// migrations in its own range, so a new file may sort before one a database has already run: it
+// is run then too (docs/decisions/0004-migration-ranges.md).
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
@@ -24,7 +26,11 @@ class FolderProvider implements MigrationProvider {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new FolderProvider() });
+  const migrator = new Migrator({
+    db,
+    provider: new FolderProvider(),
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
