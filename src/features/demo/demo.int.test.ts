@@ -49,6 +49,26 @@ describe('the demo authority', () => {
     expect(c.rows.child).not.toEqual(a.rows.child);
   });
 
+  it.each([
+    { scale: 0.05, seed: 7 },
+    { scale: 0.25, seed: 903 },
+  ])(
+    'never places a child at their home postcode, except with parents (392d): $scale, seed $seed',
+    ({ scale, seed }) => {
+      const rows =
+        scale === 0.05 && seed === 7 ? plan.rows : generateDemo({ scale, seed, today }).rows;
+      const home = new Map(rows.child.map((c) => [c.id, c.home_postcode]));
+      const placedAtHome = rows.placement.filter(
+        (p) => p.place_type !== 'P1' && p.postcode !== null && p.postcode === home.get(p.child_id),
+      );
+      expect(placedAtHome).toEqual([]);
+      // Placed with parents is at home.
+      const withParents = rows.placement.filter((p) => p.place_type === 'P1');
+      expect(withParents.length).toBeGreaterThan(0);
+      for (const p of withParents) expect(p.postcode).toBe(home.get(p.child_id));
+    },
+  );
+
   it('is unchanged by changes to the writer: the rows of a tiny authority hash the same', () => {
     const rows = generateDemo({ scale: 0.05, seed: 7, today }).rows;
     expect(Object.fromEntries(DEMO_TABLES.map((table) => [table, rows[table].length]))).toEqual({

@@ -55,6 +55,20 @@ export class Postcodes {
     return this.inLa(rng, BRADFORD);
   }
 
+  /**
+   * The Bradford postcode after `current` in the sample's order (wrapping round) that is not in
+   * `avoid`; no random draw. `current` itself when every Bradford postcode is avoided.
+   */
+  nextBradford(current: string, avoid: ReadonlySet<string>): string {
+    const list = this.byLa.get(BRADFORD) ?? [];
+    const at = list.findIndex((p) => p.postcode === current);
+    for (let k = 1; k <= list.length; k++) {
+      const next = list[(at + k) % list.length]?.postcode;
+      if (next !== undefined && !avoid.has(next)) return next;
+    }
+    return current;
+  }
+
   neighbour(rng: Random): string {
     return this.inLa(rng, rng.pick(NEIGHBOURS));
   }

@@ -147,6 +147,7 @@ export function buildChildRecords(ctx: RecordContext, sims: SimChild[]): void {
     }
   >();
   const childIds = new Map<SimChild, number>();
+  const groupChildren = new Map<{ home: string }, number[]>();
   let upnSerial = 0;
   const usedNhs = new Set<string>();
   for (const sim of sims) {
@@ -155,6 +156,9 @@ export function buildChildRecords(ctx: RecordContext, sims: SimChild[]): void {
       groups.set(sim.group, (g = { surname: surname(rng), home: pc.bradford(rng), hh: new Map() }));
     const id = ids.take('child');
     childIds.set(sim, id);
+    const members = groupChildren.get(g) ?? [];
+    members.push(id);
+    groupChildren.set(g, members);
     const dob = iso(sim.dob);
     const schoolAge = today - sim.dob > 4 * YEAR;
     upnSerial++;
@@ -183,6 +187,7 @@ export function buildChildRecords(ctx: RecordContext, sims: SimChild[]): void {
     for (const period of sim.periods) buildPeriod(ctx, sim, id, period, g);
     childEvents(ctx, sim, id, g);
   }
+  separateHomesFromCarers(ctx, groupChildren);
   // Sibling links, both ways.
   const byGroup = new Map<number, number[]>();
   for (const sim of sims) {
@@ -195,6 +200,40 @@ export function buildChildRecords(ctx: RecordContext, sims: SimChild[]): void {
       for (const b of list)
         if (a !== b)
           rows.child_relation.push({ child_id: a, related_child_id: b, kind: 'sibling' });
+}
+
+/**
+ * A child's home postcode is never where they are placed, placed with parents (P1) aside (rule
+ * 392d): a family's home drawn from the same postcode sample as one of its children's carers or
+ * homes moves to the next Bradford postcode of the sample that none of the family's placements
+ * uses, with its P1 placements. No random draw, so every other figure stays as it was.
+ */
+function separateHomesFromCarers(
+  ctx: RecordContext,
+  groupChildren: ReadonlyMap<{ home: string }, readonly number[]>,
+): void {
+  const { rows, pc } = ctx;
+  const placementsOf = new Map<number, (typeof rows.placement)[number][]>();
+  for (const pl of rows.placement) {
+    const list = placementsOf.get(pl.child_id) ?? [];
+    list.push(pl);
+    placementsOf.set(pl.child_id, list);
+  }
+  const childRow = new Map(rows.child.map((c) => [c.id, c]));
+  for (const [g, members] of groupChildren) {
+    const placements = members.flatMap((id) => placementsOf.get(id) ?? []);
+    const used = new Set<string>();
+    for (const pl of placements) if (pl.place_type !== 'P1' && pl.postcode) used.add(pl.postcode);
+    if (!used.has(g.home)) continue;
+    const before = g.home;
+    g.home = pc.nextBradford(before, used);
+    for (const id of members) {
+      const c = childRow.get(id);
+      if (c) c.home_postcode = g.home;
+    }
+    for (const pl of placements)
+      if (pl.place_type === 'P1' && pl.postcode === before) pl.postcode = g.home;
+  }
 }
 
 function legalStatuses(
