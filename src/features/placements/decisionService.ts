@@ -2,10 +2,10 @@
 // the date needed) and the placement officer's decision. Making the placement goes through the
 // recording area's addPlacement, with its overlap and capacity checks and its lock on the
 // household row (so two decisions into the last free place cannot both succeed) and its audit; the
-// 903 episodes follow from the placement row. addPlacement runs its own transaction, so a decision
-// first claims the request (status 'placing', version checked: one decision per request), then
-// places, then closes the request; if placing is refused the claim is undone and nothing else is
-// saved.
+// 903 episodes follow from the placement row. The decision is one transaction: the request is
+// locked and its version checked, the chosen option re-checked, addPlacement runs in the same
+// transaction, and the request is closed; any refusal rolls all of it back, so the request stays
+// open with its version unchanged and no placement is made.
 import { ageOn } from '../../domain/dates/index.ts';
 import { compactPostcode, type Centroid } from '../../domain/geo/distance.ts';
 import {
@@ -155,8 +155,8 @@ const FIELD_OF: Record<string, string> = {
   provider: 'chosenOption',
 };
 
-async function claim(ctx: Ctx, id: number, input: DecisionInput): Promise<Claimed> {
-  return ctx.db.transaction().execute(async (trx) => {
+async function claim(trx: Trx, ctx: Ctx, id: number, input: DecisionInput): Promise<Claimed> {
+  {
     const request = await loadRequest(trx, ctx, id, true);
     if (request.version !== input.version) throw new StaleVersion(currentValues(request));
     if (request.status !== 'open')
@@ -203,39 +203,33 @@ async function claim(ctx: Ctx, id: number, input: DecisionInput): Promise<Claime
           message: i.message,
         })),
       );
-    await trx
-      .updateTable('placement_request')
-      .set((eb) => ({ status: 'placing', version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .execute();
     return { request, chosen: chosen.c, declined, placement };
-  });
+  }
 }
 
 /**
- * Records the decision and makes the placement. Refusals (stale version, an option that cannot be
- * chosen, the recording area's own refusals such as no free place) leave the request as it was.
+ * Records the decision and makes the placement, in one transaction. Refusals (stale version, an
+ * option that cannot be chosen, the recording area's own refusals such as no free place) leave
+ * nothing saved: the request is as it was.
  */
 export async function decide(ctx: Ctx, id: number, input: DecisionInput): Promise<number> {
   requireManage(ctx);
-  const { request, chosen, declined, placement } = await claim(ctx, id, input);
-  let placementId: number;
-  try {
-    placementId = await addPlacement(ctx, request.childId, NewPlacementInput.parse(placement));
-  } catch (err) {
-    await ctx.db
-      .updateTable('placement_request')
-      .set({ status: 'open', version: request.version })
-      .where('id', '=', id)
-      .where('status', '=', 'placing')
-      .execute();
-    if (err instanceof RecordProblems)
-      throw new RecordProblems(
-        err.problems.map((p) => ({ field: FIELD_OF[p.field] ?? p.field, message: p.message })),
+  return ctx.db.transaction().execute(async (trx) => {
+    const { request, chosen, declined, placement } = await claim(trx, ctx, id, input);
+    let placementId: number;
+    try {
+      placementId = await addPlacement(
+        { ...ctx, db: trx },
+        request.childId,
+        NewPlacementInput.parse(placement),
       );
-    throw err;
-  }
-  await ctx.db.transaction().execute(async (trx) => {
+    } catch (err) {
+      if (err instanceof RecordProblems)
+        throw new RecordProblems(
+          err.problems.map((p) => ({ field: FIELD_OF[p.field] ?? p.field, message: p.message })),
+        );
+      throw err;
+    }
     await trx
       .updateTable('placement_request')
       .set((eb) => ({
@@ -281,6 +275,6 @@ export async function decide(ctx: Ctx, id: number, input: DecisionInput): Promis
         declined: declined.map((d) => d.key),
       },
     });
+    return placementId;
   });
-  return placementId;
 }

@@ -5,6 +5,7 @@
 // last free place.
 import * as cheerio from 'cheerio';
 import type { Express } from 'express';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../../../test/support/db.ts';
 import { addDays, addYears } from '../../domain/dates/index.ts';
@@ -28,6 +29,8 @@ let childA: number;
 let childB: number;
 let childC: number;
 let childOut: number;
+let childD: number;
+let childE: number;
 let lastPlace: number;
 
 beforeAll(async () => {
@@ -39,8 +42,11 @@ beforeAll(async () => {
   childA = await addChild(t, 'A1', { ...mine, dob: addYears(TODAY, -12) });
   childB = await addChild(t, 'B1', { ...mine, dob: addYears(TODAY, -11) });
   childC = await addChild(t, 'C1', { ...mine, dob: addYears(TODAY, -13) });
+  childD = await addChild(t, 'D1', { ...mine, dob: addYears(TODAY, -9) });
+  childE = await addChild(t, 'E1', { ...mine, dob: addYears(TODAY, -8) });
   childOut = await addChild(t, 'OUT1');
-  for (const c of [childA, childB, childC, childOut]) await addCare(t, c, daysAgo(300), null);
+  for (const c of [childA, childB, childC, childD, childE, childOut])
+    await addCare(t, c, daysAgo(300), null);
   lastPlace = await addHousehold(t, 'Last place household', 1);
   for (const u of ['sw.one', 'sw.other', 'tm.one', 'po.one']) as[u] = await signedIn(app, u);
 });
@@ -318,6 +324,82 @@ describe('matching and the decision', () => {
       .where('child_id', '=', childC)
       .execute();
     expect(placements).toHaveLength(1);
+  });
+
+  const approvedRequest = async (childId: number): Promise<number> => {
+    const c = await post('sw.one', `/children/${String(childId)}/placement-requests`, good());
+    const id = (c.body as { id: number }).id;
+    expect(
+      (await post('tm.one', `/placement-requests/${String(id)}/approval`, { version: 1 })).status,
+    ).toBe(200);
+    return id;
+  };
+  const placementsOf = (childId: number) =>
+    t.db
+      .selectFrom('placement')
+      .select(['id', 'end_date', 'fostering_household_id'])
+      .where('child_id', '=', childId)
+      .execute();
+
+  it('a decision refused by the record (start before the period of care) leaves the request open, its version unchanged, and no placement', async () => {
+    const id = await approvedRequest(childD);
+    const res = await post('po.one', `/placement-requests/${String(id)}/decision`, {
+      version: 2,
+      chosenOption: `household:${String(w.roomy)}`,
+      reason: 'Room for a younger child',
+      startDate: daysAgo(400),
+      reasonForChange: 'CARPL',
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toMatch(/startDate/);
+    const [after] = await requestsOf(childD);
+    expect(after).toMatchObject({
+      status: 'open',
+      version: 2,
+      placement_id: null,
+      chosen_option: null,
+    });
+    expect(await placementsOf(childD)).toEqual([
+      expect.objectContaining({ end_date: null, fostering_household_id: null }),
+    ]);
+  });
+
+  it('when closing the request fails after the placement was made, the placement is rolled back with it', async () => {
+    const id = await approvedRequest(childE);
+    // A trigger that refuses to close this one request: the failure comes after addPlacement has
+    // written the placement and ended the previous one, in the same transaction.
+    await sql
+      .raw(
+        `create function refuse_close() returns trigger language plpgsql as $$
+         begin
+           if new.status = 'placed' and new.id = ${String(id)} then raise exception 'closing refused'; end if;
+           return new;
+         end $$`,
+      )
+      .execute(t.db);
+    await sql
+      .raw(
+        'create trigger refuse_close before update on placement_request for each row execute function refuse_close()',
+      )
+      .execute(t.db);
+    try {
+      const res = await post('po.one', `/placement-requests/${String(id)}/decision`, {
+        version: 2,
+        chosenOption: `household:${String(w.roomy)}`,
+        reason: 'Room for a younger child',
+        startDate: TODAY,
+        reasonForChange: 'CARPL',
+      });
+      expect(res.status).toBe(500);
+    } finally {
+      await sql.raw('drop trigger refuse_close on placement_request').execute(t.db);
+      await sql.raw('drop function refuse_close()').execute(t.db);
+    }
+    const [after] = await requestsOf(childE);
+    expect(after).toMatchObject({ status: 'open', version: 2, placement_id: null });
+    expect(await placementsOf(childE)).toEqual([
+      expect.objectContaining({ end_date: null, fostering_household_id: null }),
+    ]);
   });
 
   it('two decisions into the last free place at once: exactly one succeeds; its request closes and the record shows the placement', async () => {

@@ -35,16 +35,22 @@ const NEW_PERIOD = -1;
 const NEW_STATUS = -2;
 const NEW_PLACEMENT = -3;
 
+const isTrx = (db: Db): db is Trx => db.isTransaction;
+
 async function inChildTransaction<T>(
   ctx: Ctx,
   childId: number,
   work: (trx: Trx, child: LockedChild, facts: CareFacts) => Promise<T>,
 ): Promise<T> {
-  return ctx.db.transaction().execute(async (trx) => {
+  const run = async (trx: Trx): Promise<T> => {
     const child = await lockChild(trx, ctx.actor, childId, ctx.scope);
     const facts = await loadCareFacts(trx, childId, child.dateOfBirth);
     return work(trx, child, facts);
-  });
+  };
+  // A caller that is already in a transaction (e.g. a placement decision) has the change made in
+  // it, so its own writes and this one commit or roll back together.
+  if (isTrx(ctx.db)) return run(ctx.db);
+  return ctx.db.transaction().execute(run);
 }
 
 function refuseIf(problems: FieldProblem[]): void {
