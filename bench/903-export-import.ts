@@ -3,54 +3,20 @@
 // Seeds the demo (not timed), exports 2025/26 `runs` times, then imports those files into a new,
 // empty database `runs` times, and re-imports once into the last (idempotent: nothing created).
 // PostgreSQL uses BENCH_DATABASE_URL (creates and drops databases beside it). Results: bench/README.md.
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { connectPglite, connectPostgres, type Connection } from '../src/db/connect.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
 import { seedDemo } from '../src/features/demo/write.ts';
 import { writeReturnFiles } from '../src/features/returns/export/files.ts';
 import { exportReturn } from '../src/features/returns/export/service.ts';
 import { importReturns, totals } from '../src/features/returns/import/service.ts';
 import { sourceFilesIn } from '../src/features/returns/ssda903/files.ts';
 import { systemActor } from '../src/platform/access/actor.ts';
+import { arg, benchDatabase } from './lib/db.ts';
 import { median } from './lib/measure.ts';
 
 export const description =
   '903 export and import of the demo authority (--scale N, --engine pglite|postgresql, --runs N)';
-
-function arg(args: string[], name: string, fallback: string): string {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : (args[i + 1] ?? fallback);
-}
-
-async function admin(url: string, text: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
-
-async function fresh(engine: string): Promise<{ conn: Connection; drop: () => Promise<void> }> {
-  if (engine !== 'postgresql') {
-    const conn = await connectPglite(undefined);
-    await migrateToLatest(conn.db);
-    return { conn, drop: () => Promise.resolve() };
-  }
-  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `hearth_bench_${randomBytes(4).toString('hex')}`;
-  await admin(base, `create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const conn = connectPostgres(url.toString(), 4);
-  await migrateToLatest(conn.db);
-  return { conn, drop: () => admin(base, `drop database ${name} with (force)`) };
-}
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
@@ -60,7 +26,7 @@ export async function run(args: string[]): Promise<void> {
   const runs = Number(arg(args, '--runs', '3'));
   const actor = systemActor('bench');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hearth-903-'));
-  const source = await fresh(engine);
+  const source = await benchDatabase(engine, 4);
   try {
     await seedDemo(source.conn.db, { scale, seed: 903, today: '2026-11-22' });
     const exports: number[] = [];
@@ -76,14 +42,13 @@ export async function run(args: string[]): Promise<void> {
       `export ${engine} scale ${String(scale)}: ${String(rows)} rows, median ${seconds(median(exports))} of ${exports.map(seconds).join(', ')}`,
     );
   } finally {
-    await source.conn.close();
-    await source.drop();
+    await source.close();
   }
 
   const imports: number[] = [];
   let created = 0;
   for (let i = 0; i < runs; i++) {
-    const target = await fresh(engine);
+    const target = await benchDatabase(engine, 4);
     try {
       const t0 = performance.now();
       const r = await importReturns(target.conn.db, actor, [{ dir, files: sourceFilesIn(dir) }]);
@@ -102,8 +67,7 @@ export async function run(args: string[]): Promise<void> {
         );
       }
     } finally {
-      await target.conn.close();
-      await target.drop();
+      await target.close();
     }
   }
   console.log(

@@ -10,32 +10,15 @@
 //
 // PostgreSQL: BENCH_DATABASE_URL (else postgres://postgres@127.0.0.1:5432/postgres); a fresh
 // database is created beside it and dropped after. PGlite runs in memory. Results: bench/README.md.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { connectPglite, connectPostgres, type Connection } from '../src/db/connect.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
+import type { Connection } from '../src/db/connect.ts';
 import { demoLocalPostcodes, loadLocalPostcodes } from '../src/features/children/localPostcodes.ts';
 import { seedDemo } from '../src/features/demo/write.ts';
 import { addUser, signedIn, testApp } from '../src/platform/http/testing.ts';
+import { arg, benchDatabase } from './lib/db.ts';
 import { machine, median } from './lib/measure.ts';
 
 export const description =
   'Children list (search, filter, page) and child record: median of 20 requests over the demo authority';
-
-function arg(args: string[], name: string, fallback: string): string {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : (args[i + 1] ?? fallback);
-}
-
-async function admin(url: string, text: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
 
 function percentile(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
@@ -49,19 +32,8 @@ export async function run(args: string[]): Promise<void> {
   const dev = args.includes('--dev');
   // Read when the app is created (src/platform/views/nunjucks.ts, Express's 'view cache').
   if (!dev) process.env.NODE_ENV = 'production';
-  let conn: Connection;
-  let drop = async (): Promise<void> => {};
-  if (engine === 'postgresql') {
-    const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const name = `hearth_bench_${randomBytes(4).toString('hex')}`;
-    await admin(base, `create database ${name}`);
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    conn = connectPostgres(url.toString(), 10);
-    drop = () => admin(base, `drop database ${name} with (force)`);
-  } else conn = await connectPglite(undefined);
+  const { conn, close } = await benchDatabase(engine, 10);
   try {
-    await migrateToLatest(conn.db);
     const seeded = await seedDemo(conn.db, { scale, seed: 903 });
     await loadLocalPostcodes(conn.db, demoLocalPostcodes());
     if (engine === 'postgresql') await pg_analyze(conn);
@@ -146,8 +118,7 @@ export async function run(args: string[]): Promise<void> {
       );
     }
   } finally {
-    await conn.close();
-    await drop();
+    await close();
   }
 }
 

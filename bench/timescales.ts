@@ -4,6 +4,7 @@
 // compute every due item, then the tray pages' medians (bench/timescales/authority.ts).
 import { addDays, addMonths, addWeeks } from '../src/domain/dates/index.ts';
 import { dueItems, type ChildTimescaleInput } from '../src/domain/timescales/index.ts';
+import { arg } from './lib/db.ts';
 import { runAuthority } from './timescales/authority.ts';
 
 export const description =
@@ -72,11 +73,6 @@ function generate(i: number): ChildTimescaleInput {
     careProceedings: i % 5 === 0 ? [{ id: 1, issued: addDays(start, -10), concluded: null }] : [],
     extensions: [],
   };
-}
-
-function arg(args: string[], name: string, fallback: string): string {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : (args[i + 1] ?? fallback);
 }
 
 export async function run(args: string[]): Promise<void> {

@@ -2,14 +2,10 @@
 // loaded from the database (set-based) and computed; the per-child cache filled from cold and read
 // warm; and the tray pages' median response time (templates cached, as with NODE_ENV=production),
 // with the first (cold cache) view of each page reported apart.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import request from 'supertest';
 import { sql, type SqlBool } from 'kysely';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { connectPostgres } from '../../src/db/connect.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
 import { todayInLondon } from '../../src/domain/dates/index.ts';
 import { dueItems } from '../../src/domain/timescales/index.ts';
 import { seedDemo } from '../../src/features/demo/write.ts';
@@ -18,17 +14,8 @@ import { loadTimescaleInputs } from '../../src/features/timescales/load.ts';
 import { loadCarerInputs } from '../../src/features/timescales/loadCarers.ts';
 import { DEMO_PASSWORD, ensureDemoAccounts } from '../../src/platform/auth/demoAccounts.ts';
 import { csrfFrom } from '../../src/platform/http/testing.ts';
+import { benchDatabase } from '../lib/db.ts';
 import { median } from '../lib/measure.ts';
-
-async function admin(url: string, text: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
 
 const TRAYS: [string, string][] = [
   ['sw.demo', '/work'],
@@ -40,14 +27,8 @@ const TRAYS: [string, string][] = [
 ];
 
 export async function runAuthority(scale: number, repeats: number): Promise<void> {
-  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `hearth_bench_ts_${randomBytes(4).toString('hex')}`;
-  await admin(base, `create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const conn = connectPostgres(url.toString(), 4);
+  const { conn, close } = await benchDatabase('postgresql', 4, 'hearth_bench_ts_');
   try {
-    await migrateToLatest(conn.db);
     await ensureDemoAccounts(conn.db);
     const today = todayInLondon(new Date());
     const seeded = await seedDemo(conn.db, { scale, seed: 903, today });
@@ -147,7 +128,6 @@ export async function runAuthority(scale: number, repeats: number): Promise<void
       );
     }
   } finally {
-    await conn.close();
-    await admin(base, `drop database ${name} with (force)`);
+    await close();
   }
 }
