@@ -4,9 +4,13 @@
 // --scale 10.
 //
 //   npm run bench -- sufficiency [--scale N] [--engine pglite|postgresql] [--requests 20]
+//                                [--keep] [--database NAME]
 //
 // PostgreSQL: BENCH_DATABASE_URL (else postgres://postgres@127.0.0.1:5432/postgres); a fresh
 // database is created beside it and dropped after. PGlite runs in memory. Results: bench/README.md.
+// Generating --scale 10 takes minutes: --keep leaves the database in place (its name is printed)
+// and --database NAME measures that database again (migrated to the latest, not re-seeded; drop it
+// yourself when done).
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -39,25 +43,39 @@ export async function run(args: string[]): Promise<void> {
   const scale = Number(arg(args, '--scale', '1'));
   const engine = arg(args, '--engine', 'postgresql');
   const requests = Number(arg(args, '--requests', '20'));
+  const reuse = arg(args, '--database', '');
+  const keep = args.includes('--keep') || reuse !== '';
+  if (reuse !== '' && !/^hearth_bench_[0-9a-f]{8}$/.test(reuse))
+    throw new Error('--database takes a name printed by an earlier --keep run');
   process.env.NODE_ENV = 'production';
   let conn: Connection;
   let drop = async (): Promise<void> => {};
   if (engine === 'postgresql') {
     const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const name = `hearth_bench_${randomBytes(4).toString('hex')}`;
-    await admin(base, `create database ${name}`);
+    const name = reuse !== '' ? reuse : `hearth_bench_${randomBytes(4).toString('hex')}`;
+    if (reuse === '') await admin(base, `create database ${name}`);
     const url = new URL(base);
     url.pathname = `/${name}`;
     conn = connectPostgres(url.toString(), 10);
-    drop = () => admin(base, `drop database ${name} with (force)`);
-  } else conn = await connectPglite(undefined);
+    if (keep) console.log(`database kept: ${name} (measure again with --database ${name})`);
+    else drop = () => admin(base, `drop database ${name} with (force)`);
+  } else if (keep) throw new Error('--keep and --database need --engine postgresql');
+  else conn = await connectPglite(undefined);
   try {
     await migrateToLatest(conn.db);
-    const seeded = await seedDemo(conn.db, { scale, seed: 903 });
-    await loadLocalPostcodes(conn.db, demoLocalPostcodes());
+    let children: number;
+    if (reuse === '') {
+      children = (await seedDemo(conn.db, { scale, seed: 903 })).children;
+      await loadLocalPostcodes(conn.db, demoLocalPostcodes());
+      await addUser(conn, 'bench.sm', ['service_manager']);
+      await addUser(conn, 'bench.panel', ['panel_member']);
+    } else {
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from child`.execute(
+        conn.db,
+      );
+      children = rows[0]?.n ?? 0;
+    }
     if (engine === 'postgresql') await sql`analyze`.execute(conn.db);
-    await addUser(conn, 'bench.sm', ['service_manager']);
-    await addUser(conn, 'bench.panel', ['panel_member']);
     const app = testApp(conn);
     const sm = await signedIn(app, 'bench.sm');
     const panel = await signedIn(app, 'bench.panel');
@@ -70,7 +88,7 @@ export async function run(args: string[]): Promise<void> {
       ['homes list', sm, '/homes'],
     ];
     console.log(
-      `sufficiency bench: ${engine}, demo scale ${String(scale)} (${String(seeded.children)} children), ${String(requests)} requests each, production mode; ${machine()}`,
+      `sufficiency bench: ${engine}, demo scale ${reuse === '' ? String(scale) : '?'} (${String(children)} children${reuse === '' ? '' : ', reused'}), ${String(requests)} requests each, production mode; ${machine()}`,
     );
     console.log('| Request | Median | Max |');
     console.log('| --- | --- | --- |');

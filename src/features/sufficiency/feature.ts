@@ -8,10 +8,10 @@ import type { Feature } from '../../platform/http/features.ts';
 import { scopeOf } from '../children/api.ts';
 import { sufficiencyRoutes } from './routes.ts';
 import { DisruptionInput, DisruptionProblems, recordDisruptionMeeting } from './disruption.ts';
-import { DrillDownView, FigureQuery, SufficiencyView } from './schemas.ts';
+import { DrillDownView, FigureCsvQuery, FigureQuery, SufficiencyView } from './schemas.ts';
 import { ProblemError } from '../../platform/http/problem.ts';
 import { childIdParam } from '../children/routes.ts';
-import { drillDown, readSufficiency, sufficiencyCsv } from './service.ts';
+import { drillDown, drillDownCsv, readSufficiency, sufficiencyCsv } from './service.ts';
 
 const today = () => todayInLondon(new Date());
 
@@ -34,13 +34,26 @@ export const feature: Feature = {
       method: 'get',
       path: '/sufficiency/children',
       summary:
-        'The children behind one figure (figure=KEY), named only where in the caller’s scope; the rest counted. Needs child:read.',
+        'The children behind one figure (figure=KEY), named only where in the caller’s scope (50 a page, page=N, sorted by name); the rest counted. Needs child:read.',
       tags: ['sufficiency'],
       permission: 'figures:read',
       query: FigureQuery,
       response: DrillDownView,
       handler: ({ db, actor, query, config }) =>
-        drillDown(db, actor, query.figure, today(), scopeOf(config)),
+        drillDown(db, actor, query.figure, today(), scopeOf(config), query.page),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/sufficiency/children/csv',
+      summary:
+        'Every child behind one figure (figure=KEY) in the caller’s scope as CSV: local id, name, age, placement, placement area. Needs child:read; audited as an export.',
+      tags: ['sufficiency'],
+      permission: 'figures:read',
+      query: FigureCsvQuery,
+      response: z.instanceof(Buffer),
+      binary: { contentType: 'text/csv', filename: () => `sufficiency-children-${today()}.csv` },
+      handler: ({ db, actor, query, config }) =>
+        drillDownCsv(db, actor, query.figure, today(), scopeOf(config)),
     }),
     defineRoute({
       method: 'get',

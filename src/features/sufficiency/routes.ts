@@ -16,8 +16,14 @@ import {
   OUTCOME_LABELS,
   recordDisruptionMeeting,
 } from './disruption.ts';
-import { FigureQuery } from './schemas.ts';
-import { drillDown, readSufficiency, sufficiencyCsv } from './service.ts';
+import { FigureCsvQuery, FigureQuery } from './schemas.ts';
+import {
+  DRILL_PAGE_SIZE,
+  drillDown,
+  drillDownCsv,
+  readSufficiency,
+  sufficiencyCsv,
+} from './service.ts';
 
 export function sufficiencyRoutes(db: Db, config: Config): Router {
   const router = Router();
@@ -31,10 +37,39 @@ export function sufficiencyRoutes(db: Db, config: Config): Router {
   router.get('/sufficiency/children', async (req, res) => {
     const q = FigureQuery.safeParse(req.query);
     if (!q.success) throw new NotFoundError();
-    const view = await drillDown(db, actorOf(req), q.data.figure, today(), {
+    const view = await drillDown(
+      db,
+      actorOf(req),
+      q.data.figure,
+      today(),
+      { teamScope: config.teamScope },
+      q.data.page,
+    );
+    const href = (page: number) =>
+      `/sufficiency/children?figure=${encodeURIComponent(view.figure)}&page=${String(page)}`;
+    const pagination = {
+      previous: view.page > 1 ? { href: href(view.page - 1) } : undefined,
+      next: view.page < view.pages ? { href: href(view.page + 1) } : undefined,
+      landmarkLabel: 'Pages of children',
+    };
+    res.render('sufficiency/views/children.njk', {
+      title: view.label,
+      view,
+      pagination,
+      csvHref: `/sufficiency/children.csv?figure=${encodeURIComponent(view.figure)}`,
+      from: (view.page - 1) * DRILL_PAGE_SIZE + 1,
+      to: (view.page - 1) * DRILL_PAGE_SIZE + view.children.length,
+    });
+  });
+
+  router.get('/sufficiency/children.csv', async (req, res) => {
+    const q = FigureCsvQuery.safeParse(req.query);
+    if (!q.success) throw new NotFoundError();
+    const csv = await drillDownCsv(db, actorOf(req), q.data.figure, today(), {
       teamScope: config.teamScope,
     });
-    res.render('sufficiency/views/children.njk', { title: view.label, view });
+    const name = q.data.figure.replace(/[^A-Za-z0-9_]/g, '-');
+    res.type('text/csv').attachment(`sufficiency-${name}-${today()}.csv`).send(csv);
   });
 
   router.get('/sufficiency.csv', async (req, res) => {

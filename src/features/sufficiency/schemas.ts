@@ -30,11 +30,22 @@ export const SufficiencyView = z.object({
   note: z.string().nullable(),
 });
 
+const figureKey = z
+  .string({ error: 'Give the figure to list, like age:16plus' })
+  .regex(/^[a-z_]+(:[A-Za-z0-9_]+)?$/, 'Give the figure to list, like age:16plus');
+
 export const FigureQuery = z.object({
-  figure: z
-    .string({ error: 'Give the figure to list, like age:16plus' })
-    .regex(/^[a-z_]+(:[A-Za-z0-9_]+)?$/, 'Give the figure to list, like age:16plus'),
+  figure: figureKey,
+  page: z.coerce
+    .number({ error: 'Give the page as a whole number from 1' })
+    .int('Give the page as a whole number from 1')
+    .min(1, 'Give the page as a whole number from 1')
+    .max(100_000, 'Give the page as a whole number from 1')
+    .optional()
+    .default(1),
 });
+
+export const FigureCsvQuery = z.object({ figure: figureKey });
 
 export const DrillDownView = z.object({
   figure: z.string(),
@@ -51,4 +62,7 @@ export const DrillDownView = z.object({
     }),
   ),
   notInScope: z.number().int(),
+  inScope: z.number().int().describe('Children behind the figure in the caller’s scope'),
+  page: z.number().int(),
+  pages: z.number().int().describe('Pages of 50 children in scope, sorted by name'),
 });

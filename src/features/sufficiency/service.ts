@@ -3,10 +3,8 @@
 // child is in their scope (childScope, in SQL) and counted otherwise; panel members (neither
 // child:read nor pseudonymised rows) see small counts withheld (suppression.ts). Every view, drill-
 // down and export is audited.
-import { sql } from 'kysely';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../db/connect.ts';
-import { ageOn } from '../../domain/dates/index.ts';
 import { isSmall, SMALL_NUMBER_THRESHOLD } from '../../domain/measures/suppression.ts';
 import { can, NotFoundError, requirePermission } from '../../platform/access/access.ts';
 import type { Actor } from '../../platform/access/actor.ts';
@@ -15,13 +13,14 @@ import { meaning } from '../children/codes.ts';
 import { childScope, type ScopeOptions } from '../children/scope.ts';
 import { postcodeDistrict } from '../children/summary.ts';
 import {
-  computeSufficiency,
-  figureByKey,
-  type CapacityRow,
-  type Figure,
-  type SufficiencyFigures,
-} from './compute.ts';
-import { loadCapacity, loadChildren } from './load.ts';
+  countFigures,
+  figureChildren,
+  figureDef,
+  type CapacityCount,
+  type CountedFigures,
+  type FigureChildRow,
+  type FigureCount,
+} from './aggregate.ts';
 
 export interface FigureView {
   key: string;
@@ -60,7 +59,7 @@ export function suppressFor(actor: Actor): boolean {
   return !can(actor, 'child:read') && !can(actor, 'pseudonymised:read');
 }
 
-function view(f: Figure, suppress: boolean, drill: boolean): FigureView {
+function view(f: FigureCount, suppress: boolean, drill: boolean): FigureView {
   const hide = suppress && isSmall(f.count);
   const out: FigureView = { key: f.key, label: f.label, count: hide ? null : f.count };
   if (f.weeklyCost !== undefined) {
@@ -73,7 +72,7 @@ function view(f: Figure, suppress: boolean, drill: boolean): FigureView {
   return out;
 }
 
-function capacityView(c: CapacityRow, suppress: boolean, drill: boolean): CapacityView {
+function capacityView(c: CapacityCount, suppress: boolean, drill: boolean): CapacityView {
   const hide = suppress && c.used !== null && isSmall(c.used);
   const used = hide ? null : c.used;
   const out: CapacityView = {
@@ -84,20 +83,19 @@ function capacityView(c: CapacityRow, suppress: boolean, drill: boolean): Capaci
     free: used === null ? null : c.capacity - used,
     withheld: hide,
   };
-  if (drill && c.used !== null && c.used > 0 && c.childIds.length === c.used)
+  if (drill && c.drillable && c.used !== null && c.used > 0)
     out.href = `/sufficiency/children?figure=${encodeURIComponent(c.key)}`;
   return out;
 }
 
-async function figures(db: Db, today: string): Promise<SufficiencyFigures> {
-  const [rows, capacity] = await Promise.all([loadChildren(db, today), loadCapacity(db, today)]);
-  return computeSufficiency(rows, capacity, today);
+async function figures(db: Db, today: string): Promise<CountedFigures> {
+  return countFigures(db, today);
 }
 
-export function toView(f: SufficiencyFigures, actor: Actor, today: string): SufficiencyView {
+export function toView(f: CountedFigures, actor: Actor, today: string): SufficiencyView {
   const suppress = suppressFor(actor);
   const drill = can(actor, 'child:read');
-  const v = (x: Figure) => view(x, suppress, drill);
+  const v = (x: FigureCount) => view(x, suppress, drill);
   return {
     today,
     suppressed: suppress,
@@ -151,79 +149,112 @@ export interface DrillDownView {
   children: DrillChild[];
   /** Children behind the figure who are outside the viewer's scope: counted, not named. */
   notInScope: number;
+  /** Children in scope, listed DRILL_PAGE_SIZE a page, sorted by name. */
+  inScope: number;
+  page: number;
+  pages: number;
 }
 
+export const DRILL_PAGE_SIZE = 50;
+
+function drillChild(r: FigureChildRow): DrillChild {
+  return {
+    id: r.id,
+    localId: r.local_id,
+    name: `${r.preferred_name ?? r.first_name} ${r.last_name}`,
+    age: r.age,
+    placement: r.place_type
+      ? `${r.place_type}: ${meaning('PLACE', r.place_type) ?? ''}`
+      : 'No placement recorded',
+    placementDistrict: postcodeDistrict(r.postcode),
+  };
+}
+
+function drillFigure(actor: Actor, key: string) {
+  requirePermission(actor, 'figures:read');
+  requirePermission(actor, 'child:read');
+  const def = figureDef(key);
+  if (!def) throw new NotFoundError();
+  return def;
+}
+
+/**
+ * One figure's children in the viewer's scope (childScope, in SQL), a page at a time; only that
+ * figure is worked out. A page past the last is "not found".
+ */
 export async function drillDown(
   db: Db,
   actor: Actor,
   key: string,
   today: string,
   opts: ScopeOptions,
+  page = 1,
 ): Promise<DrillDownView> {
-  requirePermission(actor, 'figures:read');
-  requirePermission(actor, 'child:read');
+  const def = drillFigure(actor, key);
   return db.transaction().execute(async (trx) => {
-    const f = await figures(trx, today);
-    const fig = figureByKey(f, key);
-    if (!fig) throw new NotFoundError();
-    const rows =
-      fig.childIds.length === 0
-        ? []
-        : await trx
-            .selectFrom('child')
-            .leftJoin('placement as p', (j) =>
-              j
-                .onRef('p.child_id', '=', 'child.id')
-                .on('p.start_date', '<=', today)
-                .on((eb) => eb.or([eb('p.end_date', 'is', null), eb('p.end_date', '>', today)])),
-            )
-            .select([
-              'child.id',
-              'child.local_id',
-              'child.first_name',
-              'child.preferred_name',
-              'child.last_name',
-              'child.date_of_birth',
-              'p.place_type',
-              'p.postcode',
-              'p.start_date',
-            ])
-            .where('child.id', '=', sql<number>`any(${fig.childIds}::int[])`)
-            .where(childScope(actor, opts))
-            .orderBy('child.last_name')
-            .orderBy('child.first_name')
-            .orderBy('child.id')
-            .orderBy('p.start_date', 'desc')
-            .execute();
-    const seen = new Set<number>();
-    const children: DrillChild[] = [];
-    for (const r of rows) {
-      if (seen.has(r.id)) continue;
-      seen.add(r.id);
-      children.push({
-        id: r.id,
-        localId: r.local_id,
-        name: `${r.preferred_name ?? r.first_name} ${r.last_name}`,
-        age: ageOn(r.date_of_birth, today),
-        placement: r.place_type
-          ? `${r.place_type}: ${meaning('PLACE', r.place_type) ?? ''}`
-          : 'No placement recorded',
-        placementDistrict: postcodeDistrict(r.postcode),
-      });
-    }
+    const found = await figureChildren(trx, def, today, childScope(actor, opts), {
+      limit: DRILL_PAGE_SIZE,
+      offset: (page - 1) * DRILL_PAGE_SIZE,
+    });
+    const pages = Math.max(1, Math.ceil(found.inScope / DRILL_PAGE_SIZE));
+    if (page > pages) throw new NotFoundError();
+    const children = found.rows.map(drillChild);
     await audit(trx, actor, {
       action: 'list',
       recordType: 'child',
-      detail: { sufficiencyFigure: key, shown: children.length },
+      detail: { sufficiencyFigure: key, page, shown: children.length },
     });
     return {
       figure: key,
-      label: fig.label,
-      total: fig.childIds.length,
+      label: def.label,
+      total: found.total,
       children,
-      notInScope: fig.childIds.length - children.length,
+      notInScope: found.total - found.inScope,
+      inScope: found.inScope,
+      page,
+      pages,
     };
   });
+}
+
+/** Every child behind one figure in the viewer's scope, as CSV (child:read; audited as an export). */
+export async function drillDownCsv(
+  db: Db,
+  actor: Actor,
+  key: string,
+  today: string,
+  opts: ScopeOptions,
+): Promise<Buffer> {
+  const def = drillFigure(actor, key);
+  return db.transaction().execute(async (trx) => {
+    const found = await figureChildren(trx, def, today, childScope(actor, opts), {
+      limit: null,
+      offset: 0,
+    });
+    const lines: string[][] = [
+      ['local id', 'name', 'age', 'placement', 'placement area'],
+      ...found.rows
+        .map(drillChild)
+        .map((c) => [
+          c.localId,
+          c.name,
+          String(c.age),
+          c.placement,
+          c.placementDistrict ?? 'not known',
+        ]),
+    ];
+    await audit(trx, actor, {
+      action: 'export',
+      recordType: 'child',
+      detail: { sufficiencyFigure: key, today, children: found.rows.length },
+    });
+    return Buffer.from(stringify(lines, { cast: { string: safeCell } }), 'utf8');
+  });
+}
+
+/** Spreadsheet formula injection: a cell starting with = + - @ is prefixed with an apostrophe. */
+function safeCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 /** The figures as CSV (section, figure, children, weekly cost, cost not known), withheld cells blank-marked. */
