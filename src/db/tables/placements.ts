@@ -1,4 +1,5 @@
-// Tables of migration 0060-placement-requests (src/features/placements).
+// Tables of migrations 0060-placement-requests and 0061-placement-request-withdrawal
+// (src/features/placements).
 import type { ColumnType, Generated } from 'kysely';
 
 type Version = Generated<number>;
@@ -43,6 +44,9 @@ export interface PlacementRequestTable {
   chosen_name: string | null;
   decision_reason: string | null;
   placement_id: number | null;
+  withdrawn_by: ColumnType<number | null, number | null | undefined, number | null>;
+  withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  withdrawal_reason: ColumnType<string | null, string | null | undefined, string | null>;
   version: Version;
 }
 

@@ -14,11 +14,20 @@ import { decide, matchesFor } from './decisionService.ts';
 import {
   approveRequest,
   createRequest,
+  editRequest,
   getRequest,
   listQueue,
+  withdrawRequest,
   type Ctx,
 } from './requestService.ts';
-import { ApproveInput, DecisionInput, QueueQuery, RequestInput } from './schemas.ts';
+import {
+  ApproveInput,
+  DecisionInput,
+  EditRequestInput,
+  QueueQuery,
+  RequestInput,
+  WithdrawInput,
+} from './schemas.ts';
 
 const Id = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
@@ -77,6 +86,9 @@ const Request = z.object({
   decisionReason: z.string().nullable(),
   placementId: z.number().int().nullable(),
   declined: z.array(z.object({ option: z.string(), name: z.string(), reason: z.string() })),
+  withdrawnBy: z.string().nullable(),
+  withdrawnOn: z.string().nullable(),
+  withdrawalReason: z.string().nullable(),
   version: z.number().int(),
 });
 
@@ -145,6 +157,38 @@ export const placementApi: readonly AnyApiRoute[] = [
       const r = await getRequest(ctxOf(db, actor, config), params.id);
       return Request.parse(r);
     },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/placement-requests/:id',
+    summary:
+      'Change a request that is not yet placed (the whole request, with the version it was read at); an approval stands.',
+    tags: ['placements'],
+    permission: 'placement:request',
+    params: Id,
+    body: EditRequestInput,
+    response: z.object({ id: z.number().int() }),
+    handler: ({ db, actor, config, params, body }) =>
+      asProblem(async () => {
+        await editRequest(ctxOf(db, actor, config), params.id, body);
+        return { id: params.id };
+      }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/placement-requests/:id/withdrawal',
+    summary:
+      'Withdraw a request that is not yet placed, with the reason (version from the request).',
+    tags: ['placements'],
+    permission: 'placement:request',
+    params: Id,
+    body: WithdrawInput,
+    response: z.object({ id: z.number().int() }),
+    handler: ({ db, actor, config, params, body }) =>
+      asProblem(async () => {
+        await withdrawRequest(ctxOf(db, actor, config), params.id, body);
+        return { id: params.id };
+      }),
   }),
   defineRoute({
     method: 'post',

@@ -31,6 +31,7 @@ let childC: number;
 let childOut: number;
 let childD: number;
 let childE: number;
+let childF: number;
 let lastPlace: number;
 
 beforeAll(async () => {
@@ -44,8 +45,9 @@ beforeAll(async () => {
   childC = await addChild(t, 'C1', { ...mine, dob: addYears(TODAY, -13) });
   childD = await addChild(t, 'D1', { ...mine, dob: addYears(TODAY, -9) });
   childE = await addChild(t, 'E1', { ...mine, dob: addYears(TODAY, -8) });
+  childF = await addChild(t, 'F1', { ...mine, dob: addYears(TODAY, -15) });
   childOut = await addChild(t, 'OUT1');
-  for (const c of [childA, childB, childC, childD, childE, childOut])
+  for (const c of [childA, childB, childC, childD, childE, childF, childOut])
     await addCare(t, c, daysAgo(300), null);
   lastPlace = await addHousehold(t, 'Last place household', 1);
   for (const u of ['sw.one', 'sw.other', 'tm.one', 'po.one']) as[u] = await signedIn(app, u);
@@ -470,6 +472,201 @@ describe('matching and the decision', () => {
   });
 });
 
+describe('changing and withdrawing a request', () => {
+  const put = (user: string, path: string, body: object) =>
+    agent(user).agent.put(`/api/v1${path}`).set('x-csrf-token', agent(user).csrf).send(body);
+
+  it('the social worker changes a request with its version (approval stands); a stale version is a conflict; bad input and out of scope save nothing', async () => {
+    const made = await post('sw.one', `/children/${String(childF)}/placement-requests`, good());
+    const id = (made.body as { id: number }).id;
+    await post('tm.one', `/placement-requests/${String(id)}/approval`, { version: 1 });
+    const changed = good({
+      needs: ['trauma'],
+      placeTypes: ['foster', 'supported'],
+      notes: 'Likes football',
+    });
+    const ok = await put('sw.one', `/placement-requests/${String(id)}`, { ...changed, version: 2 });
+    expect(ok.status).toBe(200);
+    const [row] = await requestsOf(childF);
+    expect(row).toMatchObject({
+      status: 'open',
+      version: 3,
+      needs: ['trauma'],
+      place_types: ['foster', 'supported'],
+      notes: 'Likes football',
+    });
+    expect(row?.approved_by).toBe(await managerId());
+
+    const stale = await put('sw.one', `/placement-requests/${String(id)}`, {
+      ...changed,
+      notes: 'Old',
+      version: 2,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ current: { status: 'open', version: 3 } });
+
+    const bad = await put('sw.one', `/placement-requests/${String(id)}`, {
+      ...good({ needs: ['telepathy'], dateNeeded: daysAgo(2) }),
+      version: 3,
+    });
+    expect(bad.status).toBe(400);
+    const fields = (bad.body as { errors: { field: string }[] }).errors.map(
+      (e) => e.field.split('.')[0],
+    );
+    expect(fields).toContain('needs');
+    const past = await put('sw.one', `/placement-requests/${String(id)}`, {
+      ...good({ dateNeeded: daysAgo(2) }),
+      version: 3,
+    });
+    expect(past.status).toBe(400);
+    expect(JSON.stringify(past.body)).toContain('dateNeeded');
+    expect(
+      (await put('sw.other', `/placement-requests/${String(id)}`, { ...changed, version: 3 }))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await put('po.one', `/placement-requests/${String(id)}`, {
+          ...changed,
+          version: 3,
+          extra: 1,
+        })
+      ).status,
+    ).toBe(400);
+    const [after] = await requestsOf(childF);
+    expect(after).toMatchObject({ version: 3, notes: 'Likes football', needs: ['trauma'] });
+  });
+
+  it('the change page is filled from the request; an old page is a conflict showing the request as it is now', async () => {
+    const [row] = await requestsOf(childF);
+    const sw = agent('sw.one');
+    const page = await sw.agent.get(`/placement-requests/${String(row?.id)}/edit`);
+    expect(page.status).toBe(200);
+    const $ = cheerio.load(page.text);
+    expect($('#notes').text()).toBe('Likes football');
+    expect($('input[name=needs][value=trauma]').attr('checked')).toBeDefined();
+    expect($('#version').val()).toBe('3');
+    const form = {
+      _csrf: csrfFrom(page.text),
+      kind: 'planned',
+      'dateNeeded-day': '1',
+      'dateNeeded-month': '1',
+      'dateNeeded-year': '2030',
+      placeTypes: 'foster',
+      notes: 'Typed on an old page',
+      version: '2',
+    };
+    const old = await sw.agent
+      .post(`/placement-requests/${String(row?.id)}/edit`)
+      .type('form')
+      .send(form);
+    expect(old.status).toBe(409);
+    const $old = cheerio.load(old.text);
+    expect($old('.govuk-notification-banner').text()).toContain('The request as it is now');
+    expect($old('#notes').text()).toBe('Likes football');
+    expect($old('#version').val()).toBe('3');
+    const empty = await sw.agent
+      .post(`/placement-requests/${String(row?.id)}/edit`)
+      .type('form')
+      .send({ ...form, placeTypes: undefined, version: '3' });
+    expect(empty.status).toBe(400);
+    expect(cheerio.load(empty.text)('.govuk-error-summary').text()).toContain(
+      'Select at least one type of place sought',
+    );
+    const saved = await sw.agent
+      .post(`/placement-requests/${String(row?.id)}/edit`)
+      .type('form')
+      .send({ ...form, version: '3' });
+    expect(saved.status).toBe(303);
+    const [after] = await requestsOf(childF);
+    expect(after).toMatchObject({
+      version: 4,
+      notes: 'Typed on an old page',
+      date_needed: '2030-01-01',
+    });
+  });
+
+  it('withdrawing needs a reason and the current version; a withdrawn request cannot be changed, and a new one may be made', async () => {
+    const [row] = await requestsOf(childF);
+    const id = String(row?.id);
+    const sw = agent('sw.one');
+    const page = await sw.agent.get(`/placement-requests/${id}/withdraw`);
+    expect(page.status).toBe(200);
+    const noReason = await sw.agent
+      .post(`/placement-requests/${id}/withdraw`)
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), version: '4', reason: ' ' });
+    expect(noReason.status).toBe(400);
+    expect(cheerio.load(noReason.text)('.govuk-error-summary').text()).toContain(
+      'Enter why the request is withdrawn',
+    );
+    expect(
+      (
+        await post('sw.one', `/placement-requests/${id}/withdrawal`, {
+          version: 3,
+          reason: 'Staying put',
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await post('sw.other', `/placement-requests/${id}/withdrawal`, {
+          version: 4,
+          reason: 'Staying put',
+        })
+      ).status,
+    ).toBe(404);
+    expect((await requestsOf(childF))[0]).toMatchObject({
+      status: 'open',
+      version: 4,
+      withdrawal_reason: null,
+    });
+    const done = await sw.agent
+      .post(`/placement-requests/${id}/withdraw`)
+      .type('form')
+      .send({ _csrf: csrfFrom(page.text), version: '4', reason: 'Staying with current carers' });
+    expect(done.status).toBe(303);
+    expect((await requestsOf(childF))[0]).toMatchObject({
+      status: 'withdrawn',
+      version: 5,
+      withdrawal_reason: 'Staying with current carers',
+      withdrawn_by: w.users.sw,
+    });
+    const view = await get('sw.one', `/placement-requests/${id}`);
+    expect(view.body).toMatchObject({
+      status: 'withdrawn',
+      withdrawnBy: 'Sam Worker',
+      withdrawalReason: 'Staying with current carers',
+    });
+    const again = await put('sw.one', `/placement-requests/${id}`, { ...good(), version: 5 });
+    expect(again.status).toBe(400);
+    expect(JSON.stringify(again.body)).toContain('can no longer be changed (it is withdrawn)');
+    expect(
+      (await post('sw.one', `/placement-requests/${id}/withdrawal`, { version: 5, reason: 'x' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await post('sw.one', `/children/${String(childF)}/placement-requests`, good())).status,
+    ).toBe(201);
+  });
+
+  it('a placed request cannot be withdrawn or changed', async () => {
+    const placed = await t.db
+      .selectFrom('placement_request')
+      .select(['id', 'version'])
+      .where('status', '=', 'placed')
+      .executeTakeFirstOrThrow();
+    const res = await post('sw.one', `/placement-requests/${String(placed.id)}/withdrawal`, {
+      version: placed.version,
+      reason: 'Changed mind',
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('it is placed');
+    const page = await agent('sw.one').agent.get(`/placement-requests/${String(placed.id)}`);
+    expect(cheerio.load(page.text)('a[href$="/withdraw"]')).toHaveLength(0);
+  });
+});
+
 describe('OpenAPI', () => {
   it('describes the placement routes from the same schemas', async () => {
     const res = await agent('po.one').agent.get('/api/v1/openapi.json');
@@ -482,6 +679,7 @@ describe('OpenAPI', () => {
         '/api/v1/placement-requests/{id}/approval',
         '/api/v1/placement-requests/{id}/matches',
         '/api/v1/placement-requests/{id}/decision',
+        '/api/v1/placement-requests/{id}/withdrawal',
         '/api/v1/children/{id}/placement-requests',
       ]),
     );

@@ -12,7 +12,13 @@ import { childScope } from '../children/scope.ts';
 import type { Ctx } from '../recording/careService.ts';
 import { requireAny, type Trx } from '../recording/childLock.ts';
 import { RecordProblems, StaleVersion } from '../recording/problems.ts';
-import type { ApproveInput, QueueQuery, RequestInput } from './schemas.ts';
+import type {
+  ApproveInput,
+  EditRequestInput,
+  QueueQuery,
+  RequestInput,
+  WithdrawInput,
+} from './schemas.ts';
 
 export type { Ctx };
 
@@ -36,21 +42,28 @@ export interface RequestView extends RequestInput {
   decisionReason: string | null;
   placementId: number | null;
   declined: { option: string; name: string; reason: string }[];
+  withdrawnBy: string | null;
+  withdrawnOn: string | null;
+  withdrawalReason: string | null;
   version: number;
 }
 
 const dateOf = (d: Date | string | null): string | null =>
   d === null ? null : (d instanceof Date ? d.toISOString() : d).slice(0, 10);
 
-/** Dates and the one-open-request rule; field problems, as a page and the API show them. */
+/**
+ * Dates and the one-open-request rule; field problems, as a page and the API show them. An edit
+ * (`editing`) may keep the date needed it already has, even once that has passed.
+ */
 async function requestProblems(
   trx: Trx,
   childId: number,
   input: RequestInput,
   today: string,
+  editing?: { id: number; dateNeeded: string },
 ): Promise<{ field: string; message: string }[]> {
   const out: { field: string; message: string }[] = [];
-  if (input.dateNeeded < today)
+  if (input.dateNeeded < today && input.dateNeeded !== editing?.dateNeeded)
     out.push({
       field: 'dateNeeded',
       message:
@@ -58,12 +71,13 @@ async function requestProblems(
           ? 'The date a planned placement is needed must be today or in the future'
           : 'The date an emergency placement is needed must be today or in the future',
     });
-  const open = await trx
+  let others = trx
     .selectFrom('placement_request')
     .select('id')
     .where('child_id', '=', childId)
-    .where('status', 'in', ['awaiting_approval', 'open', 'placing'])
-    .executeTakeFirst();
+    .where('status', 'in', ['awaiting_approval', 'open', 'placing']);
+  if (editing) others = others.where('id', '<>', editing.id);
+  const open = await others.executeTakeFirst();
   if (open)
     out.push({
       field: 'kind',
@@ -136,6 +150,7 @@ export async function loadRequest(
     .innerJoin('app_user as rb', 'rb.id', 'r.requested_by')
     .leftJoin('app_user as ab', 'ab.id', 'r.approved_by')
     .leftJoin('app_user as db', 'db.id', 'r.decided_by')
+    .leftJoin('app_user as wb', 'wb.id', 'r.withdrawn_by')
     .selectAll('r')
     .select([
       'child.first_name',
@@ -145,6 +160,7 @@ export async function loadRequest(
       'rb.display_name as requested_by_name',
       'ab.display_name as approved_by_name',
       'db.display_name as decided_by_name',
+      'wb.display_name as withdrawn_by_name',
     ])
     .where('r.id', '=', id)
     .where(childScope(ctx.actor, ctx.scope));
@@ -194,6 +210,9 @@ export async function loadRequest(
       name: d.option_name,
       reason: d.reason,
     })),
+    withdrawnBy: r.withdrawn_by_name,
+    withdrawnOn: dateOf(r.withdrawn_at),
+    withdrawalReason: r.withdrawal_reason,
     version: r.version,
   };
 }
@@ -249,6 +268,98 @@ export async function approveRequest(ctx: Ctx, id: number, input: ApproveInput):
   });
 }
 
+/** A request may be changed or withdrawn until it is placed. */
+export const changeable = (status: RequestStatus): boolean =>
+  status === 'awaiting_approval' || status === 'open';
+
+function refuseUnchangeable(r: RequestView, field: string): void {
+  if (!changeable(r.status))
+    throw new RecordProblems([
+      {
+        field,
+        message: `This request can no longer be changed (it is ${statusWords[r.status].toLowerCase()})`,
+      },
+    ]);
+}
+
+/**
+ * Changes a request not yet placed (version-checked). The approval stands: the manager approved
+ * the need for a placement, and the placement team sees the request as it now is.
+ */
+export async function editRequest(ctx: Ctx, id: number, input: EditRequestInput): Promise<void> {
+  requireAny(ctx.actor, ['placement:request']);
+  await ctx.db.transaction().execute(async (trx) => {
+    const r = await loadRequest(trx, ctx, id, true);
+    if (r.version !== input.version) throw new StaleVersion(currentValues(r));
+    refuseUnchangeable(r, 'kind');
+    const problems = await requestProblems(trx, r.childId, input, ctx.today, {
+      id,
+      dateNeeded: r.dateNeeded,
+    });
+    if (problems.length > 0) throw new RecordProblems(problems);
+    await trx
+      .updateTable('placement_request')
+      .set((eb) => ({
+        kind: input.kind,
+        date_needed: input.dateNeeded,
+        place_types: input.placeTypes,
+        children_together: input.childrenTogether,
+        siblings_note: input.siblingsNote,
+        needs: input.needs,
+        risks_to_child: input.risksToChild,
+        risks_from_child: input.risksFromChild,
+        languages: input.languages,
+        religion: input.religion,
+        culture_note: input.cultureNote,
+        school_postcode: input.schoolPostcode,
+        near_postcodes: input.nearPostcodes,
+        avoid_districts: input.avoidDistricts,
+        notes: input.notes,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', id)
+      .execute();
+    const changed = (Object.keys(input) as (keyof RequestInput | 'version')[]).filter(
+      (k) => k !== 'version' && JSON.stringify(input[k]) !== JSON.stringify(r[k]),
+    );
+    await audit(trx, ctx.actor, {
+      action: 'update',
+      recordType: 'placement_request',
+      recordId: id,
+      childId: r.childId,
+      detail: { changed },
+    });
+  });
+}
+
+/** Withdraws a request not yet placed, with the reason (version-checked). */
+export async function withdrawRequest(ctx: Ctx, id: number, input: WithdrawInput): Promise<void> {
+  requireAny(ctx.actor, ['placement:request']);
+  await ctx.db.transaction().execute(async (trx) => {
+    const r = await loadRequest(trx, ctx, id, true);
+    if (r.version !== input.version) throw new StaleVersion(currentValues(r));
+    refuseUnchangeable(r, 'reason');
+    await trx
+      .updateTable('placement_request')
+      .set((eb) => ({
+        status: 'withdrawn',
+        withdrawn_by: ctx.actor.userId,
+        withdrawn_at: new Date(),
+        withdrawal_reason: input.reason,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', id)
+      .execute();
+    await audit(trx, ctx.actor, {
+      action: 'update',
+      recordType: 'placement_request',
+      recordId: id,
+      childId: r.childId,
+      detail: { withdrawn: true },
+    });
+  });
+}
+
 export const statusWords: Record<RequestStatus, string> = {
   awaiting_approval: 'Awaiting approval',
   open: 'Open',
@@ -265,6 +376,8 @@ export function currentValues(r: RequestView): Record<string, unknown> {
     approvedOn: r.approvedOn,
     decidedBy: r.decidedBy,
     chosenName: r.chosenName,
+    withdrawnBy: r.withdrawnBy,
+    withdrawalReason: r.withdrawalReason,
     version: r.version,
   };
 }

@@ -1,7 +1,8 @@
 // Placement request pages. New request (social worker, child in scope): GET/POST
 // /children/:id/placement-requests/new. The request: GET /placement-requests/:id, with approval
 // (POST .../approve, managers, version-checked). The queue: GET /placement-requests (placement
-// team). Matching and the decision: GET/POST /placement-requests/:id/matches. Problems re-render
+// team). Change and withdraw (until placed): GET/POST /placement-requests/:id/edit and
+// /placement-requests/:id/withdraw. Matching and the decision: GET/POST /placement-requests/:id/matches. Problems re-render
 // with the GOV.UK error summary (400); a stale version re-renders with the current state (409).
 import { Router, type Request, type Response } from 'express';
 import type { Config } from '../../config.ts';
@@ -26,15 +27,24 @@ import { CONFLICT_MESSAGE, RecordProblems, StaleVersion } from '../recording/pro
 import { decide, matchesFor } from './decisionService.ts';
 import {
   approveRequest,
+  changeable,
   createRequest,
+  editRequest,
   getRequest,
   listQueue,
   mayApprove,
   statusWords,
+  withdrawRequest,
   type Ctx,
   type RequestView,
 } from './requestService.ts';
-import { DecisionInput, QueueQuery, RequestInput } from './schemas.ts';
+import {
+  DecisionInput,
+  EditRequestInput,
+  QueueQuery,
+  RequestInput,
+  WithdrawInput,
+} from './schemas.ts';
 
 type Body = Record<string, unknown>;
 interface Problem {
@@ -123,6 +133,31 @@ function requestFormView(body: Body) {
   };
 }
 
+/** A stored request as the form's strings (for the change page). */
+function formValues(r: RequestView): Body {
+  const [y, m, d] = r.dateNeeded.split('-');
+  return {
+    kind: r.kind,
+    'dateNeeded-day': String(Number(d)),
+    'dateNeeded-month': String(Number(m)),
+    'dateNeeded-year': y,
+    placeTypes: r.placeTypes,
+    childrenTogether: String(r.childrenTogether),
+    siblingsNote: r.siblingsNote ?? '',
+    needs: r.needs,
+    risksToChild: r.risksToChild,
+    risksFromChild: r.risksFromChild,
+    languages: r.languages.join(', '),
+    religion: r.religion ?? '',
+    cultureNote: r.cultureNote ?? '',
+    schoolPostcode: r.schoolPostcode ?? '',
+    nearPostcodes: r.nearPostcodes.join(', '),
+    avoidDistricts: r.avoidDistricts.join(', '),
+    notes: r.notes ?? '',
+    version: String(r.version),
+  };
+}
+
 const words = (o: Record<string, string>, codes: readonly string[]) =>
   codes.length === 0 ? 'None recorded' : codes.map((c) => o[c] ?? c).join(', ');
 
@@ -158,6 +193,17 @@ function requestRows(r: RequestView) {
         : 'Not yet approved',
     ),
     row('Status', statusWords[r.status]),
+    ...(r.withdrawalReason
+      ? [
+          row(
+            'Withdrawn',
+            r.withdrawnOn && r.withdrawnBy
+              ? `${formatUkDate(r.withdrawnOn)} by ${r.withdrawnBy}`
+              : '',
+          ),
+          row('Why it was withdrawn', r.withdrawalReason),
+        ]
+      : []),
     ...(r.chosenName
       ? [
           row('Placed with', r.chosenName),
@@ -335,6 +381,7 @@ export function placementRoutes(db: Db, config: Config): Router {
       rows: requestRows(r),
       canApprove: mayApprove(ctx) && r.status === 'awaiting_approval',
       canMatch: can(ctx.actor, 'placement:manage') && r.status === 'open',
+      canChange: can(ctx.actor, 'placement:request') && changeable(r.status),
       conflict: extra.conflict ? CONFLICT_MESSAGE : undefined,
       ...errorsOf(extra.problems ?? []),
     });
@@ -357,6 +404,116 @@ export function placementRoutes(db: Db, config: Config): Router {
       }
       if (err instanceof RecordProblems) {
         await renderRequest(req, res, 400, { problems: err.problems });
+        return;
+      }
+      throw err;
+    }
+  });
+
+  // --- Changing and withdrawing a request (until it is placed) ------------------------------
+  const renderEdit = async (
+    req: Request,
+    res: Response,
+    status: number,
+    body: Body | null,
+    extra: { problems?: Problem[]; conflict?: boolean } = {},
+  ) => {
+    const ctx = ctxOf(req, db, config);
+    requireAny(ctx.actor, ['placement:request']);
+    const r = await getRequest(ctx, positiveId(req.params.id));
+    // A conflict shows the request as it is now, with its current version.
+    const values = body === null || extra.conflict ? formValues(r) : body;
+    res.status(status).render('placements/views/request-form.njk', {
+      title: `Change placement request ${String(r.id)}`,
+      childName: r.childName,
+      backHref: `/placement-requests/${String(r.id)}`,
+      submitText: 'Save the changes',
+      values,
+      conflict: extra.conflict ? CONFLICT_MESSAGE : undefined,
+      ...requestFormView(values),
+      ...errorsOf(extra.problems ?? []),
+    });
+  };
+  router.get('/placement-requests/:id/edit', async (req, res) => {
+    await renderEdit(req, res, 200, null);
+  });
+  router.post('/placement-requests/:id/edit', async (req, res) => {
+    const ctx = ctxOf(req, db, config);
+    requireAny(ctx.actor, ['placement:request']);
+    const id = positiveId(req.params.id);
+    const body = req.body as Body;
+    const parsed = EditRequestInput.safeParse({
+      ...rawRequest(body),
+      version: Number(str(body.version)),
+    });
+    if (!parsed.success) {
+      await renderEdit(req, res, 400, body, { problems: zodProblems(parsed.error.issues) });
+      return;
+    }
+    try {
+      await editRequest(ctx, id, parsed.data);
+      req.session.flash = 'Placement request changed.';
+      res.redirect(303, `/placement-requests/${String(id)}`);
+    } catch (err) {
+      if (err instanceof StaleVersion) {
+        await renderEdit(req, res, 409, body, { conflict: true });
+        return;
+      }
+      if (err instanceof RecordProblems) {
+        await renderEdit(req, res, 400, body, { problems: err.problems });
+        return;
+      }
+      throw err;
+    }
+  });
+
+  const renderWithdraw = async (
+    req: Request,
+    res: Response,
+    status: number,
+    body: Body,
+    extra: { problems?: Problem[]; conflict?: boolean } = {},
+  ) => {
+    const ctx = ctxOf(req, db, config);
+    requireAny(ctx.actor, ['placement:request']);
+    const r = await getRequest(ctx, positiveId(req.params.id));
+    res.status(status).render('placements/views/withdraw.njk', {
+      title: `Withdraw placement request ${String(r.id)}`,
+      request: r,
+      rows: requestRows(r),
+      changeable: changeable(r.status),
+      values: body,
+      conflict: extra.conflict ? CONFLICT_MESSAGE : undefined,
+      ...errorsOf(extra.problems ?? []),
+    });
+  };
+  router.get('/placement-requests/:id/withdraw', async (req, res) => {
+    await renderWithdraw(req, res, 200, {});
+  });
+  router.post('/placement-requests/:id/withdraw', async (req, res) => {
+    const ctx = ctxOf(req, db, config);
+    requireAny(ctx.actor, ['placement:request']);
+    const id = positiveId(req.params.id);
+    const body = req.body as Body;
+    const parsed = WithdrawInput.safeParse({
+      version: Number(str(body.version)),
+      reason: str(body.reason) || undefined,
+    });
+    if (!parsed.success) {
+      await renderWithdraw(req, res, 400, body, { problems: zodProblems(parsed.error.issues) });
+      return;
+    }
+    try {
+      await withdrawRequest(ctx, id, parsed.data);
+      req.session.flash = 'Placement request withdrawn.';
+      res.redirect(303, `/placement-requests/${String(id)}`);
+    } catch (err) {
+      if (err instanceof StaleVersion) {
+        await renderWithdraw(req, res, 409, body, { conflict: true });
+        return;
+      }
+      if (err instanceof RecordProblems) {
+        await renderWithdraw(req, res, 400, body, { problems: err.problems });
         return;
       }
       throw err;

@@ -95,6 +95,20 @@ export const RequestInput = z.object({
 });
 export type RequestInput = z.output<typeof RequestInput>;
 
+/** An edit of a request not yet placed: the whole request again, with the version it was read at. */
+export const EditRequestInput = RequestInput.extend({ version });
+export type EditRequestInput = z.output<typeof EditRequestInput>;
+
+export const WithdrawInput = z.object({
+  version,
+  reason: z
+    .string({ error: 'Enter why the request is withdrawn' })
+    .trim()
+    .min(1, 'Enter why the request is withdrawn')
+    .max(1000, 'Why the request is withdrawn must be 1000 characters or fewer'),
+});
+export type WithdrawInput = z.output<typeof WithdrawInput>;
+
 export const ApproveInput = z.object({ version });
 export type ApproveInput = z.output<typeof ApproveInput>;
 
