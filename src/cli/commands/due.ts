@@ -10,14 +10,7 @@ import {
   warmDueCache,
 } from '../../features/timescales/cliOutput.ts';
 import { type Command, UsageError } from '../command.ts';
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i === -1) return undefined;
-  const value = args[i + 1];
-  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
-  return value;
-}
+import { option } from '../options.ts';
 
 async function warm(args: string[], io: Parameters<Command['run']>[1]): Promise<number> {
   const today = option(args, '--today') ?? todayInLondon(new Date());

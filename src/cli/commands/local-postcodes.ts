@@ -9,11 +9,7 @@ import {
   postcodesInLa,
 } from '../../features/children/localPostcodes.ts';
 import { type Command, UsageError } from '../command.ts';
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i === -1 ? undefined : args[i + 1];
-}
+import { option } from '../options.ts';
 
 export const command: Command = {
   name: 'local-postcodes',

@@ -1,7 +1,6 @@
 // `hearth measures --at YYYY-MM-DD [--format json|text] [--population N]`: every corporate parenting
 // measure for the whole authority on a date. Definitions: docs/measures.md.
-import { loadConfig } from '../../config.ts';
-import { connect, type Connection } from '../../db/connect.ts';
+import type { Connection } from '../../db/connect.ts';
 import { isIsoDate, type IsoDate, todayInLondon } from '../../domain/dates/index.ts';
 import { computeMeasures } from '../../domain/measures/index.ts';
 import { Postcodes } from '../../features/demo/postcodes.ts';
@@ -9,14 +8,8 @@ import { earliestCare, loadMeasureData } from '../../features/measures/load.ts';
 import { recordMiles } from '../../features/measures/miles.ts';
 import { asJson, asText } from '../../features/measures/output.ts';
 import { type Command, UsageError } from '../command.ts';
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i === -1) return undefined;
-  const value = args[i + 1];
-  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
-  return value;
-}
+import { openDatabase } from '../database.ts';
+import { option } from '../options.ts';
 
 export interface MeasuresCommandDeps {
   /** A connection to use instead of the configured database (tests); left open. */
@@ -51,14 +44,7 @@ export const makeCommand = (deps: MeasuresCommandDeps = {}): Command => ({
       );
       return 1;
     }
-    let conn = deps.conn;
-    let close = async (): Promise<void> => {};
-    if (!conn) {
-      const config = loadConfig();
-      const opened = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-      conn = opened;
-      close = () => opened.close();
-    }
+    const { conn, close } = await openDatabase(deps.conn);
     try {
       const first = await earliestCare(conn.db);
       if (first === null) {

@@ -4,25 +4,18 @@
 // CSV shape: docs/plans-and-reports.md.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../../config.ts';
-import { connect, type Connection } from '../../db/connect.ts';
+import type { Connection } from '../../db/connect.ts';
 import { todayInLondon, type IsoDate } from '../../domain/dates/index.ts';
 import { findStrategy, importActions, listStrategies } from '../../features/plans/planService.ts';
 import { systemActor } from '../../platform/access/actor.ts';
 import { type Command, UsageError } from '../command.ts';
+import { openDatabase } from '../database.ts';
+import { option } from '../options.ts';
 
 export interface PlansCommandDeps {
   /** A connection to use instead of the configured database (tests); left open. */
   conn?: Connection;
   today?: () => IsoDate;
-}
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i === -1) return undefined;
-  const value = args[i + 1];
-  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
-  return value;
 }
 
 const USAGE =
@@ -58,14 +51,7 @@ export const makeCommand = (deps: PlansCommandDeps = {}): Command => ({
         return 1;
       }
     }
-    let conn = deps.conn;
-    let close = async (): Promise<void> => {};
-    if (!conn) {
-      const config = loadConfig();
-      const opened = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-      conn = opened;
-      close = () => opened.close();
-    }
+    const { conn, close } = await openDatabase(deps.conn);
     const actor = systemActor('plans import');
     try {
       if (sub === 'list') {

@@ -10,11 +10,7 @@ import {
   readCentroidFile,
 } from '../../features/postcodes/centroids.ts';
 import { type Command, UsageError } from '../command.ts';
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i === -1 ? undefined : args[i + 1];
-}
+import { option } from '../options.ts';
 
 export const command: Command = {
   name: 'postcodes',
