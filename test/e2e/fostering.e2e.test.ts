@@ -5,6 +5,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { addDays, todayInLondon } from '../../src/domain/dates/index.ts';
 import { describeInBrowser, expectNoAxeViolations, useBrowserSuite } from '../support/browser.ts';
 import { signInAs } from './signIn.ts';
+import { addApprovedHousehold, fillDate, follow, press, userId } from './steps.ts';
 
 describeInBrowser('fostering service', () => {
   const suite = useBrowserSuite();
@@ -14,27 +15,13 @@ describeInBrowser('fostering service', () => {
 
   beforeAll(async () => {
     const db = suite.server.conn.db;
-    const fw = await db
-      .selectFrom('app_user')
-      .select('id')
-      .where('username', '=', 'fw.demo')
-      .executeTakeFirstOrThrow();
-    approved = (
-      await db
-        .insertInto('fostering_household')
-        .values({
-          name: 'Browser household',
-          approval_type: 'mainstream',
-          status: 'approved',
-          approval_date: addDays(today, -500),
-          approved_places: 2,
-          skills_level: 2,
-          postcode: 'BD1 1HY',
-          supervising_worker_id: fw.id,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    approved = await addApprovedHousehold(db, {
+      name: 'Browser household',
+      approval_date: addDays(today, -500),
+      approved_places: 2,
+      skills_level: 2,
+      postcode: 'BD1 1HY',
+    });
     await db
       .insertInto('fostering_stage')
       .values({
@@ -42,7 +29,7 @@ describeInBrowser('fostering service', () => {
         stage: 'resigned',
         stage_date: addDays(today, -3),
         reason_code: 'retirement',
-        recorded_by: fw.id,
+        recorded_by: await userId(db, 'fw.demo'),
       })
       .execute();
     allowance = (
@@ -66,10 +53,8 @@ describeInBrowser('fostering service', () => {
     await signInAs(page, 'fw.demo');
     await page.goto('/fostering');
     await expectNoAxeViolations(page);
-    await page.getByRole('link', { name: 'Record a fostering enquiry' }).click();
-    await page.waitForLoadState();
-    await page.getByRole('button', { name: 'Save enquiry' }).click();
-    await page.waitForLoadState();
+    await follow(page, 'Record a fostering enquiry');
+    await press(page, 'Save enquiry');
     await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
       'Enter the household’s name',
     );
@@ -77,33 +62,23 @@ describeInBrowser('fostering service', () => {
     await page.getByRole('textbox', { name: 'Household name' }).fill('Axe household');
     await page.getByRole('textbox', { name: 'Postcode' }).fill('BD9 4DS');
     await page.getByRole('radio', { name: 'Mainstream foster carers' }).check();
-    const [y, m, d] = addDays(today, -20).split('-');
-    await page.getByRole('textbox', { name: 'Day' }).fill(d ?? '');
-    await page.getByRole('textbox', { name: 'Month' }).fill(m ?? '');
-    await page.getByRole('textbox', { name: 'Year' }).fill(y ?? '');
-    await page.getByRole('button', { name: 'Save enquiry' }).click();
-    await page.waitForLoadState();
+    await fillDate(page, addDays(today, -20));
+    await press(page, 'Save enquiry');
     expect(new URL(page.url()).pathname).toMatch(/^\/fostering\/households\/\d+$/);
     await expect(page.locator('#stages').textContent()).resolves.toContain('Enquiry');
     await expectNoAxeViolations(page);
 
-    await page.getByRole('link', { name: 'Record a stage' }).click();
-    await page.waitForLoadState();
+    await follow(page, 'Record a stage');
     await expectNoAxeViolations(page);
     await page.getByRole('radio', { name: 'Approved' }).check();
-    const [y2, m2, d2] = addDays(today, -1).split('-');
-    await page.getByRole('textbox', { name: 'Day' }).fill(d2 ?? '');
-    await page.getByRole('textbox', { name: 'Month' }).fill(m2 ?? '');
-    await page.getByRole('textbox', { name: 'Year' }).fill(y2 ?? '');
-    await page.getByRole('button', { name: 'Save stage' }).click();
-    await page.waitForLoadState();
+    await fillDate(page, addDays(today, -1));
+    await press(page, 'Save stage');
     await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
       'Approval needs initial visit',
     );
     await expectNoAxeViolations(page);
     await page.getByRole('radio', { name: 'Initial visit' }).check();
-    await page.getByRole('button', { name: 'Save stage' }).click();
-    await page.waitForLoadState();
+    await press(page, 'Save stage');
     await expect(page.locator('#stages').textContent()).resolves.toContain('Initial visit');
   });
 
@@ -119,8 +94,7 @@ describeInBrowser('fostering service', () => {
     await page.goto(`/fostering/households/${String(approved)}/supervising-worker`);
     await expectNoAxeViolations(page);
     await page.goto(`/fostering/households/${String(approved)}/reviews/new`);
-    await page.getByRole('button', { name: 'Save review' }).click();
-    await page.waitForLoadState();
+    await press(page, 'Save review');
     await expect(page.locator('.govuk-error-summary').count()).resolves.toBe(1);
     await expectNoAxeViolations(page);
   });
@@ -133,8 +107,7 @@ describeInBrowser('fostering service', () => {
     await expectNoAxeViolations(page);
     await page.goto(`/fostering/allowances/${String(allowance)}`);
     await page.getByRole('textbox', { name: 'Weekly fee (£)' }).fill('-5');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.waitForLoadState();
+    await press(page, 'Save');
     await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
       'cannot be negative',
     );

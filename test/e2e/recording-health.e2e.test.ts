@@ -3,34 +3,21 @@
 // on the child's record. (Without JavaScript every field shows with its "Only for" hint: see
 // src/features/recording/edits.int.test.ts.)
 import { expect, it } from 'vitest';
-import { addYears } from '../../src/domain/dates/index.ts';
-import { DEMO_PASSWORD } from '../../src/platform/auth/demoAccounts.ts';
-import { addCare, addChild, daysAgo } from '../../src/features/recording/fixtures.ts';
+import { daysAgo } from '../../src/features/recording/fixtures.ts';
 import { AxeBuilder } from '@axe-core/playwright';
 import { AXE_TAGS, describeInBrowser, useBrowserSuite } from '../support/browser.ts';
+import { signInAs } from './signIn.ts';
+import { childInCareOfSw, fillDate, press } from './steps.ts';
 
 describeInBrowser('recording health', () => {
   const suite = useBrowserSuite();
 
   it('reveals the SDQ fields when SDQ is chosen and saves the score', async () => {
     const { conn } = suite.server;
-    const sw = await conn.db
-      .selectFrom('app_user')
-      .select('id')
-      .where('username', '=', 'sw.demo')
-      .executeTakeFirstOrThrow();
-    const childId = await addChild(conn, 'E2EH1', {
-      dob: addYears(daysAgo(0), -9),
-      allocate: { social_worker: sw.id },
-    });
-    await addCare(conn, childId, daysAgo(300), null);
+    const childId = await childInCareOfSw(conn, 'E2EH1', 9);
 
     const page = suite.page;
-    await page.goto('/sign-in');
-    await page.getByRole('textbox', { name: 'Username' }).fill('sw.demo');
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForLoadState();
+    await signInAs(page, 'sw.demo');
 
     await page.goto(`/children/${String(childId)}/health/new`);
     const score = page.getByRole('textbox', { name: 'SDQ score' });
@@ -47,13 +34,9 @@ describeInBrowser('recording health', () => {
       axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
     ).toEqual(['aria-allowed-attr: #kind-immunisations, #kind-sdq']);
 
-    const [y, m, d] = daysAgo(3).split('-');
-    await page.getByRole('textbox', { name: 'Day' }).fill(String(Number(d)));
-    await page.getByRole('textbox', { name: 'Month' }).fill(String(Number(m)));
-    await page.getByRole('textbox', { name: 'Year' }).fill(y ?? '');
+    await fillDate(page, daysAgo(3));
     await score.fill('17');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.waitForLoadState();
+    await press(page, 'Save');
 
     expect(new URL(page.url()).pathname).toBe(`/children/${String(childId)}`);
     const rows = await conn.db

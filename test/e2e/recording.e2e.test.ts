@@ -3,33 +3,20 @@
 // and lands on the child's record with the success message. Then the correction forms for previous
 // permanence, substance misuse and convictions, reached from the record's "Change" links.
 import { expect, it } from 'vitest';
-import { addYears } from '../../src/domain/dates/index.ts';
-import { DEMO_PASSWORD } from '../../src/platform/auth/demoAccounts.ts';
-import { addCare, addChild, daysAgo } from '../../src/features/recording/fixtures.ts';
+import { daysAgo } from '../../src/features/recording/fixtures.ts';
 import { describeInBrowser, expectNoAxeViolations, useBrowserSuite } from '../support/browser.ts';
+import { signInAs } from './signIn.ts';
+import { childInCareOfSw, fillDate, press } from './steps.ts';
 
 describeInBrowser('recording and correcting facts', () => {
   const suite = useBrowserSuite();
 
   it('shows the problems, then saves the corrected form', async () => {
     const { conn } = suite.server;
-    const sw = await conn.db
-      .selectFrom('app_user')
-      .select('id')
-      .where('username', '=', 'sw.demo')
-      .executeTakeFirstOrThrow();
-    const childId = await addChild(conn, 'E2E1', {
-      dob: addYears(daysAgo(0), -9),
-      allocate: { social_worker: sw.id },
-    });
-    await addCare(conn, childId, daysAgo(300), null);
+    const childId = await childInCareOfSw(conn, 'E2E1', 9);
 
     const page = suite.page;
-    await page.goto('/sign-in');
-    await page.getByRole('textbox', { name: 'Username' }).fill('sw.demo');
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForLoadState();
+    await signInAs(page, 'sw.demo');
 
     await page.goto(`/children/${String(childId)}/visits/new`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
@@ -37,8 +24,7 @@ describeInBrowser('recording and correcting facts', () => {
     );
     await page.getByRole('group', { name: 'Was the child seen?' }).getByLabel('Yes').check();
     await page.getByRole('group', { name: 'Was the child seen alone?' }).getByLabel('No').check();
-    await page.getByRole('button', { name: 'Save visit' }).click();
-    await page.waitForLoadState();
+    await press(page, 'Save visit');
 
     const summary = page.getByRole('alert');
     await expect(summary.textContent()).resolves.toContain('Enter the date of the visit');
@@ -47,12 +33,8 @@ describeInBrowser('recording and correcting facts', () => {
     await summary.getByRole('link', { name: 'Enter the date of the visit' }).click();
     await expect(page.locator(':focus').getAttribute('name')).resolves.toBe('visitDate-day');
 
-    const [y, m, d] = daysAgo(2).split('-');
-    await page.getByRole('textbox', { name: 'Day' }).fill(String(Number(d)));
-    await page.getByRole('textbox', { name: 'Month' }).fill(String(Number(m)));
-    await page.getByRole('textbox', { name: 'Year' }).fill(y ?? '');
-    await page.getByRole('button', { name: 'Save visit' }).click();
-    await page.waitForLoadState();
+    await fillDate(page, daysAgo(2));
+    await press(page, 'Save visit');
 
     expect(new URL(page.url()).pathname).toBe(`/children/${String(childId)}`);
     await expect(page.getByRole('main').textContent()).resolves.toContain(
@@ -68,16 +50,7 @@ describeInBrowser('recording and correcting facts', () => {
 
   it('corrects previous permanence, substance misuse and a conviction from the record', async () => {
     const { conn } = suite.server;
-    const sw = await conn.db
-      .selectFrom('app_user')
-      .select('id')
-      .where('username', '=', 'sw.demo')
-      .executeTakeFirstOrThrow();
-    const childId = await addChild(conn, 'E2E2', {
-      dob: addYears(daysAgo(0), -12),
-      allocate: { social_worker: sw.id },
-    });
-    await addCare(conn, childId, daysAgo(300), null);
+    const childId = await childInCareOfSw(conn, 'E2E2', 12);
     const year = Number(daysAgo(300).slice(0, 4)) - 2;
     await conn.db
       .insertInto('previous_permanence')
@@ -99,11 +72,7 @@ describeInBrowser('recording and correcting facts', () => {
       .execute();
 
     const page = suite.page;
-    await page.goto('/sign-in');
-    await page.getByRole('textbox', { name: 'Username' }).fill('sw.demo');
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForLoadState();
+    await signInAs(page, 'sw.demo');
 
     await page.goto(`/children/${String(childId)}/permanence`);
     await page.getByRole('link', { name: 'Change previous permanence P2' }).click();
@@ -115,15 +84,13 @@ describeInBrowser('recording and correcting facts', () => {
     );
     await expectNoAxeViolations(page);
     await page.getByRole('textbox', { name: 'Month' }).fill('13');
-    await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.waitForLoadState();
+    await press(page, 'Save changes');
     await expect(page.getByRole('alert').textContent()).resolves.toContain(
       'The month of the order must be a number from 1 to 12',
     );
     await expectNoAxeViolations(page);
     await page.getByRole('textbox', { name: 'Month' }).fill('7');
-    await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.waitForLoadState();
+    await press(page, 'Save changes');
     await expect(page.getByRole('main').textContent()).resolves.toContain(
       'The previous permanence has been changed',
     );
@@ -138,8 +105,7 @@ describeInBrowser('recording and correcting facts', () => {
       .getByRole('group', { name: 'Was the child offered an intervention?' })
       .getByLabel('Yes')
       .check();
-    await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.waitForLoadState();
+    await press(page, 'Save changes');
     await expect(page.getByRole('main').textContent()).resolves.toContain(
       'The substance misuse has been changed',
     );
