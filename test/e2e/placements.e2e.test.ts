@@ -1,6 +1,6 @@
-// A social worker requests a placement (the form's GOV.UK errors first), a manager approves it, and
-// the placement officer finds it in the queue, reads the ranked options with their factors and
-// exclusions, and makes the placement. Every page passes axe, including the error states.
+// A social worker requests a placement (the form's GOV.UK errors first) and changes it (and sees the
+// withdraw page's error), a manager approves it, and the placement officer finds it in the queue,
+// reads the ranked options with their factors and exclusions, and makes the placement. Every page passes axe, including the error states.
 import { beforeAll, expect, it } from 'vitest';
 import { addDays, addYears } from '../../src/domain/dates/index.ts';
 import {
@@ -64,6 +64,30 @@ describeInBrowser('placement requests and matching', () => {
     await expect(h1()).resolves.toMatch(/Placement request \d+/);
     requestPath = new URL(page.url()).pathname;
     await expect(page.locator('main').textContent()).resolves.toContain('Not yet approved');
+    await expectNoAxeViolations(page);
+  }, 120_000);
+
+  it('the social worker changes the request, and the withdraw page asks for a reason', async () => {
+    const page = suite.page;
+    await signIn('sw.one');
+    await page.goto(requestPath);
+    await page.getByRole('link', { name: 'Change the request' }).click();
+    await expect(h1()).resolves.toMatch(/Change placement request \d+/);
+    await expect(page.getByRole('checkbox', { name: 'Autism' }).isChecked()).resolves.toBe(true);
+    await expectNoAxeViolations(page);
+    await page.getByRole('textbox', { name: /Anything else/ }).fill('Loves drawing');
+    await page.getByRole('button', { name: 'Save the changes' }).click();
+    await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain(
+      'Placement request changed',
+    );
+    await expect(page.locator('main').textContent()).resolves.toContain('Loves drawing');
+
+    await page.getByRole('link', { name: 'Withdraw the request' }).click();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Withdraw the request' }).click();
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
+      'Enter why the request is withdrawn',
+    );
     await expectNoAxeViolations(page);
   }, 120_000);
 
