@@ -84,6 +84,16 @@ export async function run(args: string[]): Promise<void> {
       ['sufficiency page (panel member, suppressed)', panel, '/sufficiency'],
       ['API /api/v1/sufficiency', sm, '/api/v1/sufficiency'],
       ['drill-down: all children in care', sm, '/sufficiency/children?figure=total'],
+      [
+        'drill-down: fragile placements, page 2',
+        sm,
+        '/sufficiency/children?figure=fragile:any&page=2',
+      ],
+      [
+        'drill-down CSV: children more than 20 miles away',
+        sm,
+        '/sufficiency/children.csv?figure=location:far',
+      ],
       ['CSV', sm, '/sufficiency.csv'],
       ['homes list', sm, '/homes'],
     ];

@@ -99,4 +99,48 @@ describeInBrowser('sufficiency', () => {
         .textContent(),
     ).resolves.toMatch(/^1/);
   });
+
+  it('a drill-down of more than 50 children is paged, with a CSV of them all', async () => {
+    const db = suite.server.conn.db;
+    const kids = await db
+      .insertInto('child')
+      .values(
+        Array.from({ length: 55 }, (_, i) => ({
+          local_id: `SUFP${String(i).padStart(2, '0')}`,
+          first_name: 'Page',
+          last_name: `Tester${String(i).padStart(2, '0')}`,
+          date_of_birth: addDays(today, -365 * 8),
+          sex: 'M' as const,
+        })),
+      )
+      .returning('id')
+      .execute();
+    await db
+      .insertInto('period_of_care')
+      .values(
+        kids.map((k) => ({
+          child_id: k.id,
+          start_date: addDays(today, -50),
+          category_of_need: 'N7',
+        })),
+      )
+      .execute();
+    const page = suite.page;
+    await signInAs(page, 'sm.demo');
+    await page.goto('/sufficiency');
+    await page.getByRole('link', { name: /children: N7: Low income/ }).click();
+    await page.waitForLoadState();
+    await expectNoAxeViolations(page);
+    await expect(page.locator('tbody tr').count()).resolves.toBe(50);
+    await expect(
+      page.getByRole('link', { name: 'Download all 55 as CSV' }).getAttribute('href'),
+    ).resolves.toBe('/sufficiency/children.csv?figure=need%3AN7');
+    await page.getByRole('link', { name: /Next/ }).click();
+    await page.waitForLoadState();
+    await expectNoAxeViolations(page);
+    await expect(page.getByRole('main').textContent()).resolves.toContain(
+      'Showing 51 to 55 of the 55',
+    );
+    await expect(page.getByRole('link', { name: 'Page Tester54' }).count()).resolves.toBe(1);
+  });
 });

@@ -241,7 +241,7 @@ export function factsCtes(today: string): RawBuilder<unknown> {
               <= d.today then 0 else 1 end as age,
         cla.category_of_need as need,
         ${groupCase} as grp,
-        p.place_provider, p.weekly_cost,
+        p.place_type, p.postcode as placement_postcode, p.place_provider, p.weekly_cost,
         (p.home_id is not null and coalesce(pr.kind = 'in_house', false)) as in_house_home,
         (p.fostering_household_id is not null) as in_house_foster,
         coalesce(recent.n, 0) as moves,
@@ -374,22 +374,44 @@ export async function figureChildren(
   scope: Expression<SqlBool>,
   page: { limit: number | null; offset: number },
 ): Promise<{ total: number; inScope: number; rows: FigureChildRow[] }> {
-  const { rows: counts } = await sql<{ total: number; in_scope: number }>`
-    with ${factsCtes(today)}
-    select count(*)::int as total, count(*) filter (where ${scope})::int as in_scope
-    from f join child on child.id = f.child_id
-    where ${def.where}`.execute(db);
-  const c = counts[0] ?? { total: 0, in_scope: 0 };
-  if (c.in_scope === 0 || (page.limit !== null && page.offset >= c.in_scope))
-    return { total: c.total, inScope: c.in_scope, rows: [] };
-  const { rows } = await sql<FigureChildRow>`
-    with ${factsCtes(today)}
-    select child.id, child.local_id, child.first_name, child.preferred_name, child.last_name,
-      child.date_of_birth::text as date_of_birth, f.age, p.place_type, p.postcode
-    from f join child on child.id = f.child_id
-    left join open_placement p on p.child_id = f.child_id
-    where ${def.where} and ${scope}
-    order by child.last_name, child.first_name, child.id
-    ${page.limit === null ? sql`` : sql`limit ${page.limit} offset ${page.offset}`}`.execute(db);
-  return { total: c.total, inScope: c.in_scope, rows };
+  // One statement, so the facts are worked out once: the figure's children with whether each is
+  // in scope, their counts, and the page of those in scope (no row of children: nulls).
+  const { rows } = await sql<
+    { total: number; in_scope: number } & { [K in keyof FigureChildRow]: FigureChildRow[K] | null }
+  >`
+    with ${factsCtes(today)},
+    m as materialized (
+      select f.child_id, f.age, f.place_type, f.placement_postcode, ${scope} as in_scope
+      from f join child on child.id = f.child_id
+      where ${def.where}
+    ),
+    counts as (
+      select count(*)::int as total, count(*) filter (where m.in_scope)::int as in_scope from m
+    )
+    select counts.total, counts.in_scope, x.*
+    from counts left join lateral (
+      select child.id, child.local_id, child.first_name, child.preferred_name, child.last_name,
+        child.date_of_birth::text as date_of_birth, m.age, m.place_type,
+        m.placement_postcode as postcode
+      from m join child on child.id = m.child_id
+      where m.in_scope
+      order by child.last_name, child.first_name, child.id
+      ${page.limit === null ? sql`` : sql`limit ${page.limit} offset ${page.offset}`}
+    ) x on true`.execute(db);
+  const first = rows[0];
+  const out: FigureChildRow[] = [];
+  for (const r of rows)
+    if (r.id !== null && r.local_id !== null && r.first_name !== null && r.last_name !== null)
+      out.push({
+        id: r.id,
+        local_id: r.local_id,
+        first_name: r.first_name,
+        preferred_name: r.preferred_name,
+        last_name: r.last_name,
+        date_of_birth: r.date_of_birth ?? '',
+        age: r.age ?? 0,
+        place_type: r.place_type,
+        postcode: r.postcode,
+      });
+  return { total: first?.total ?? 0, inScope: first?.in_scope ?? 0, rows: out };
 }
