@@ -2,7 +2,7 @@
 import { Router, type Request } from 'express';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connect.ts';
-import { todayInLondon } from '../../domain/dates/index.ts';
+import { formatUkDate, todayInLondon } from '../../domain/dates/index.ts';
 import { NotFoundError, can, requirePermission } from '../../platform/access/access.ts';
 import { actorOf } from '../../platform/auth/authenticate.ts';
 import { formErrors } from '../../platform/http/forms.ts';
@@ -14,6 +14,7 @@ import { readChildRecord } from './recordService.ts';
 import { recordingLinks, recordLinks } from '../recording/links.ts';
 import { SECTIONS, STATUS_TAGS, sectionOfForm, sectionTables } from './sections.ts';
 import { summarise } from './summary.ts';
+import { childRequests, statusWords } from '../placements/requestService.ts';
 
 const SORT_HEADERS: [string, ChildListFilters['sort'] | null][] = [
   ['Name', 'name'],
@@ -133,7 +134,21 @@ export function childrenRoutes(db: Db, config: Config): Router {
         section: section.id,
       });
       const summary = summarise(record);
+      // The placements section links to a new placement request and lists the open ones.
+      const requests =
+        section.id === 'placements'
+          ? await childRequests({ db, actor, scope, today: todayInLondon(new Date()) }, childId)
+          : undefined;
       res.render('children/views/record.njk', {
+        placementRequests: requests && {
+          newHref: requests.canRequest
+            ? `/children/${String(childId)}/placement-requests/new`
+            : null,
+          open: requests.open.map((r) => ({
+            href: `/placement-requests/${String(r.id)}`,
+            text: `Request ${String(r.id)}: ${r.kind === 'emergency' ? 'emergency' : 'planned'}, needed ${formatUkDate(r.dateNeeded)} (${statusWords[r.status].toLowerCase()})`,
+          })),
+        },
         title: `${summary.name}: ${section.title}`,
         childId,
         summary,

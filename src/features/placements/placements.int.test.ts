@@ -667,6 +667,26 @@ describe('changing and withdrawing a request', () => {
   });
 });
 
+describe("the child's record", () => {
+  it('the placements section links to a new request and lists the open ones, not the withdrawn', async () => {
+    const rows = await requestsOf(childF);
+    const open = rows.find((r) => r.status === 'awaiting_approval');
+    const withdrawn = rows.find((r) => r.status === 'withdrawn');
+    const page = await agent('sw.one').agent.get(`/children/${String(childF)}/placements`);
+    expect(page.status).toBe(200);
+    const $ = cheerio.load(page.text);
+    expect($(`a[href="/children/${String(childF)}/placement-requests/new"]`).text()).toBe(
+      'Request a placement',
+    );
+    expect($(`a[href="/placement-requests/${String(open?.id)}"]`).text()).toMatch(
+      /^Request \d+: planned, needed .+ \(awaiting approval\)$/,
+    );
+    expect($(`a[href="/placement-requests/${String(withdrawn?.id)}"]`)).toHaveLength(0);
+    const summary = await agent('sw.one').agent.get(`/children/${String(childF)}`);
+    expect(cheerio.load(summary.text)('a[href$="/placement-requests/new"]')).toHaveLength(0);
+  });
+});
+
 describe('OpenAPI', () => {
   it('describes the placement routes from the same schemas', async () => {
     const res = await agent('po.one').agent.get('/api/v1/openapi.json');

@@ -453,3 +453,50 @@ export async function listQueue(ctx: Ctx, query: QueueQuery): Promise<QueueItem[
 }
 
 export type { Db };
+
+export interface ChildRequestItem {
+  id: number;
+  kind: 'planned' | 'emergency';
+  status: RequestStatus;
+  dateNeeded: string;
+}
+
+/**
+ * For the child's record (placements section): whether the actor may request a placement, and the
+ * child's requests not yet placed or withdrawn, when the actor may read requests. The record's own
+ * read has already checked scope; the list is audited here.
+ */
+export async function childRequests(
+  ctx: Ctx,
+  childId: number,
+): Promise<{ canRequest: boolean; open: ChildRequestItem[] }> {
+  const canRequest = can(ctx.actor, 'placement:request');
+  if (!READERS.some((p) => can(ctx.actor, p))) return { canRequest, open: [] };
+  return ctx.db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom('placement_request as r')
+      .innerJoin('child', 'child.id', 'r.child_id')
+      .select(['r.id', 'r.kind', 'r.status', 'r.date_needed'])
+      .where('r.child_id', '=', childId)
+      .where('r.status', 'in', ['awaiting_approval', 'open', 'placing'])
+      .where(childScope(ctx.actor, ctx.scope))
+      .orderBy('r.id')
+      .execute();
+    if (rows.length > 0)
+      await audit(trx, ctx.actor, {
+        action: 'list',
+        recordType: 'placement_request',
+        childId,
+        detail: { open: rows.length },
+      });
+    return {
+      canRequest,
+      open: rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        status: r.status,
+        dateNeeded: r.date_needed,
+      })),
+    };
+  });
+}
