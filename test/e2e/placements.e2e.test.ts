@@ -65,6 +65,14 @@ describeInBrowser('placement requests and matching', () => {
     requestPath = new URL(page.url()).pathname;
     await expect(page.locator('main').textContent()).resolves.toContain('Not yet approved');
     await expectNoAxeViolations(page);
+
+    // The child's record lists the open request beside the link to make one.
+    await page.goto(`/children/${String(child)}/placements`);
+    await expect(page.getByRole('link', { name: 'Request a placement' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('link', { name: /^Request \d+: planned/ }).count()).resolves.toBe(
+      1,
+    );
+    await expectNoAxeViolations(page);
   }, 120_000);
 
   it('the social worker changes the request, and the withdraw page asks for a reason', async () => {
