@@ -7,6 +7,7 @@ import type { Db } from '../../db/connect.ts';
 import { todayInLondon } from '../../domain/dates/index.ts';
 import { NotFoundError } from '../../platform/access/access.ts';
 import { actorOf } from '../../platform/auth/authenticate.ts';
+import { dateItems, joinDate, problemsView } from '../../platform/http/dateInput.ts';
 import { formErrors } from '../../platform/http/forms.ts';
 import { ExtensionInput } from './extensionSchema.ts';
 import {
@@ -33,23 +34,6 @@ const DATE_FIELDS = [
 ] as const;
 
 type Body = Record<string, string | undefined>;
-
-/** Day, month and year boxes → 'YYYY-MM-DD' ('' when all blank; something invalid otherwise). */
-function joinDate(body: Body, name: string): string {
-  const [d, m, y] = ['day', 'month', 'year'].map((p) => (body[`${name}-${p}`] ?? '').trim());
-  if (!d && !m && !y) return '';
-  if (!/^\d{1,2}$/.test(d ?? '') || !/^\d{1,2}$/.test(m ?? '') || !/^\d{4}$/.test(y ?? ''))
-    return 'invalid';
-  return `${y ?? ''}-${(m ?? '').padStart(2, '0')}-${(d ?? '').padStart(2, '0')}`;
-}
-
-function dateItems(body: Body, name: string, error: boolean) {
-  return (['day', 'month', 'year'] as const).map((part) => ({
-    name: part,
-    value: body[`${name}-${part}`],
-    classes: `govuk-input--width-${part === 'year' ? '4' : '2'}${error ? ' govuk-input--error' : ''}`,
-  }));
-}
 
 function whomOf(q: z.output<typeof Target>): Whom {
   return 'child' in q ? { child: q.child } : { household: q.household };
@@ -124,11 +108,7 @@ export function extensionRoutes(db: Db, config: Config): Router {
     for (const f of DATE_FIELDS) raw[f] = joinDate(body, f);
     const parsed = ExtensionInput.safeParse(raw);
     const fail = async (problems: Record<string, string>) => {
-      const errors = Object.fromEntries(Object.entries(problems).map(([k, v]) => [k, { text: v }]));
-      const errorList = Object.entries(problems).map(([k, v]) => ({
-        text: v,
-        href: `#${(DATE_FIELDS as readonly string[]).includes(k) ? `${k}-day` : k}`,
-      }));
+      const { errors, errorList } = problemsView(problems, DATE_FIELDS);
       await render(res, 400, target, body, errors, errorList);
     };
     if (!parsed.success) {

@@ -10,6 +10,7 @@ import type { Db } from '../../db/connect.ts';
 import { formatUkDate, todayInLondon } from '../../domain/dates/index.ts';
 import { NotFoundError, can } from '../../platform/access/access.ts';
 import { actorOf } from '../../platform/auth/authenticate.ts';
+import { dateItems, joinDate, problemsView } from '../../platform/http/dateInput.ts';
 import { formErrors } from '../../platform/http/forms.ts';
 import { AgreementInput, WithdrawalInput } from './visitAgreementSchema.ts';
 import {
@@ -27,33 +28,6 @@ const Ids = z.object({
   id: z.coerce.number().int().positive(),
   aid: z.coerce.number().int().positive().optional(),
 });
-
-/** Day, month and year boxes → 'YYYY-MM-DD' ('' when all blank; 'invalid' otherwise). */
-function joinDate(body: Body, name: string): string {
-  const [d, m, y] = ['day', 'month', 'year'].map((p) => (body[`${name}-${p}`] ?? '').trim());
-  if (!d && !m && !y) return '';
-  if (!/^\d{1,2}$/.test(d ?? '') || !/^\d{1,2}$/.test(m ?? '') || !/^\d{4}$/.test(y ?? ''))
-    return 'invalid';
-  return `${y ?? ''}-${(m ?? '').padStart(2, '0')}-${(d ?? '').padStart(2, '0')}`;
-}
-
-function dateItems(body: Body, name: string, error: boolean) {
-  return (['day', 'month', 'year'] as const).map((part) => ({
-    name: part,
-    value: body[`${name}-${part}`],
-    classes: `govuk-input--width-${part === 'year' ? '4' : '2'}${error ? ' govuk-input--error' : ''}`,
-  }));
-}
-
-function problemsView(problems: Record<string, string>, dateFields: readonly string[]) {
-  return {
-    errors: Object.fromEntries(Object.entries(problems).map(([k, v]) => [k, { text: v }])),
-    errorList: Object.entries(problems).map(([k, v]) => ({
-      text: v,
-      href: `#${dateFields.includes(k) ? `${k}-day` : k}`,
-    })),
-  };
-}
 
 function placementText(p: ChildAgreements['placements'][number]): string {
   return `${p.placeType} from ${formatUkDate(p.start)}${p.end ? ` to ${formatUkDate(p.end)}` : ''}${p.longTermDesignated ? ' (designated long-term)' : ''}`;
