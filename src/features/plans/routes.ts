@@ -11,6 +11,7 @@ import { todayInLondon } from '../../domain/dates/index.ts';
 import { MEASURES } from '../../domain/measures/index.ts';
 import { can, NotFoundError, requirePermission } from '../../platform/access/access.ts';
 import { actorOf } from '../../platform/auth/authenticate.ts';
+import { dateItems, joinDate, problemsView } from '../../platform/http/dateInput.ts';
 import { asArray, formErrors } from '../../platform/http/forms.ts';
 import type { ImportProblem } from './csv.ts';
 import {
@@ -57,27 +58,10 @@ function str(v: unknown): string {
   return typeof v === 'string' ? v.trim() : '';
 }
 
-/** Day, month and year boxes → 'YYYY-MM-DD'; '' when all are blank; 'invalid' otherwise. */
-export function joinDate(body: Body, name: string): string {
-  const [d, m, y] = ['day', 'month', 'year'].map((p) => str(body[`${name}-${p}`]));
-  if (!d && !m && !y) return '';
-  if (!/^\d{1,2}$/.test(d ?? '') || !/^\d{1,2}$/.test(m ?? '') || !/^\d{4}$/.test(y ?? ''))
-    return 'invalid';
-  return `${y ?? ''}-${(m ?? '').padStart(2, '0')}-${(d ?? '').padStart(2, '0')}`;
-}
-
 function splitDate(iso: string | null): Body {
   if (!iso) return {};
   const [y, m, d] = iso.split('-');
   return { day: String(Number(d)), month: String(Number(m)), year: y };
-}
-
-function dateItems(body: Body, name: string, error: boolean) {
-  return (['day', 'month', 'year'] as const).map((part) => ({
-    name: part,
-    value: body[`${name}-${part}`],
-    classes: `govuk-input--width-${part === 'year' ? '4' : '2'}${error ? ' govuk-input--error' : ''}`,
-  }));
 }
 
 const DATE_FIELDS = new Set(['dueDate', 'date']);
@@ -86,13 +70,7 @@ function errorsFrom(problems: Record<string, string>): {
   errors: Errors;
   errorList: { text: string; href: string }[];
 } {
-  return {
-    errors: Object.fromEntries(Object.entries(problems).map(([k, v]) => [k, { text: v }])),
-    errorList: Object.entries(problems).map(([k, v]) => ({
-      text: v,
-      href: `#${DATE_FIELDS.has(k) ? `${k}-day` : k === 'measureIds' ? 'measureIds' : k}`,
-    })),
-  };
+  return problemsView(problems, DATE_FIELDS);
 }
 
 function zodProblems(error: z.ZodError): Record<string, string> {
