@@ -71,13 +71,7 @@ export interface ScoreRow {
   target: NonNullable<MeasureContext['target']> | null;
 }
 
-export interface ActionLine {
-  id: number;
-  strategy: string;
-  theme: string;
-  title: string;
-  owner: string;
-  dueDate: IsoDate | null;
+export interface ActionLine extends Omit<ReportAction, 'changes'> {
   /** RAG at the period end. */
   rag: Rag | null;
   /** Why it is listed: "Turned green on …", "Overdue since …", "Red". */
