@@ -63,7 +63,9 @@ export function lookedAfterOn(child: MeasureChild, date: IsoDate): PeriodOfCare 
 // Per child (a child object is never changed once built; sliceAt builds new ones), the periods
 // made only of short breaks and the periods overlapping each window: most measures ask again.
 const shortBreakMemo = new WeakMap<MeasureChild, Set<number>>();
-const duringMemo = new WeakMap<MeasureChild, Map<string, readonly PeriodOfCare[]>>();
+// Keyed by the Window object (yearTo hands out one per date), so asking again builds no key.
+const duringMemo = new WeakMap<MeasureChild, Map<Window, readonly PeriodOfCare[]>>();
+const NO_PERIODS: readonly PeriodOfCare[] = Object.freeze([]);
 
 /** Every legal status recorded in the period is V3 or V4. */
 export function shortBreaksOnly(child: MeasureChild, period: PeriodOfCare): boolean {
@@ -81,17 +83,17 @@ export function shortBreaksOnly(child: MeasureChild, period: PeriodOfCare): bool
 
 /** Periods (not short breaks only) overlapping the window, in start order. */
 export function periodsDuring(child: MeasureChild, w: Window): readonly PeriodOfCare[] {
-  if (child.periods.length === 0) return [];
+  if (child.periods.length === 0) return NO_PERIODS;
   let byWindow = duringMemo.get(child);
-  if (!byWindow) duringMemo.set(child, (byWindow = new Map<string, readonly PeriodOfCare[]>()));
-  const key = `${w.start}/${w.end}`;
-  let out = byWindow.get(key);
+  if (!byWindow) duringMemo.set(child, (byWindow = new Map<Window, readonly PeriodOfCare[]>()));
+  let out = byWindow.get(w);
   if (!out) {
     out = child.periods
       .filter((p) => p.start <= w.end && (p.end === null || p.end >= w.start))
       .filter((p) => !shortBreaksOnly(child, p))
       .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-    byWindow.set(key, out);
+    if (out.length === 0) out = NO_PERIODS;
+    byWindow.set(w, out);
   }
   return out;
 }

@@ -8,12 +8,24 @@
 // loaded by `hearth local-postcodes`): null when the placement has no postcode or no boundary is
 // loaded. Distance in miles comes from the `miles` function the caller passes (the CLI uses the
 // bundled ONS postcode extract for the demo area); without one, every distance is "not known".
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/connect.ts';
-import type { IsoDate } from '../../domain/care/index.ts';
+import type { IsoDate, LegalStatusPeriod, PeriodOfCare } from '../../domain/care/index.ts';
 import { addDays, addMonths } from '../../domain/dates/index.ts';
-import { yearTo, type MeasureChild, type MeasureData } from '../../domain/measures/index.ts';
-import { carerRef } from '../returns/export/load.ts';
+import {
+  yearTo,
+  type AdoptionFact,
+  type AllocationFact,
+  type HealthFact,
+  type LeaverContact,
+  type MeasureChild,
+  type MeasureData,
+  type MeasurePlacement,
+  type MissingFact,
+  type ReviewFact,
+  type SdqFact,
+  type VisitFact,
+} from '../../domain/measures/index.ts';
 
 /** The setting that holds the authority's population aged 0–17 (ONS mid-year estimate). */
 export const POPULATION_SETTING = 'measures.child_population';
@@ -25,15 +37,45 @@ export interface LoadMeasureOptions {
   childPopulation?: number | null;
 }
 
-function groupBy<T extends { child_id: number }>(rows: readonly T[]): Map<number, T[]> {
+/**
+ * Runs a query returning (child_id, f: a JSON array of facts) and keys the arrays by child. The
+ * objects are used as they come (each load builds its own, so they are not shared).
+ */
+async function grouped<T>(
+  db: Db,
+  query: RawBuilder<{ child_id: number; f: unknown }>,
+  make: (fact: Fact) => T,
+): Promise<Map<number, T[]>> {
+  const { rows } = await query.execute(db);
   const out = new Map<number, T[]>();
   for (const r of rows) {
-    const list = out.get(r.child_id);
-    if (list) list.push(r);
-    else out.set(r.child_id, [r]);
+    const facts = (typeof r.f === 'string' ? JSON.parse(r.f) : r.f) as Fact[];
+    out.set(r.child_id, facts.map(make));
   }
   return out;
 }
+
+/**
+ * One fact as a JSON array, read by position (a date is a 'YYYY-MM-DD' string). Each query's SQL
+ * fixes what each position holds, so a cell is typed to fit any field (never).
+ */
+type Cell = never;
+type Fact = readonly [
+  Cell,
+  Cell,
+  Cell,
+  Cell,
+  Cell,
+  Cell,
+  Cell,
+  Cell,
+  Cell,
+  Cell,
+  Cell,
+  Cell,
+  Cell,
+  Cell,
+];
 
 const NONE: never[] = [];
 
@@ -73,6 +115,17 @@ export async function loadMeasureFacts(
   // counts a last visit no more than 91 days old.
   const from = yearTo(first).start;
   const contactsFrom = addMonths(from, -3);
+  // Each table comes back as one row per child holding a JSON array of facts already in the shape
+  // MeasureChild wants (built by PostgreSQL, decoded by one JSON.parse per child), instead of a row
+  // object per fact mapped into a second object: at England scale (1.3 million episodes) the row
+  // decoding and the copies were most of the load and of the garbage collection.
+  const hasBoundary =
+    (await db.selectFrom('local_postcode').select('postcode').limit(1).executeTakeFirst()) !==
+    undefined;
+  const visitWindows = sql.join(
+    sorted.map((d) => sql`(visit_date >= ${addDays(d, -92)} and visit_date <= ${d})`),
+    sql` or `,
+  );
   const [
     children,
     periods,
@@ -87,7 +140,6 @@ export async function loadMeasureFacts(
     adoptions,
     allocations,
     population,
-    boundary,
   ] = await Promise.all([
     db
       .selectFrom('child')
@@ -95,195 +147,145 @@ export async function loadMeasureFacts(
       .where('date_of_birth', '<=', at)
       .orderBy('id')
       .execute(),
-    db
-      .selectFrom('period_of_care')
-      .select(['id', 'child_id', 'start_date', 'end_date', 'end_reason'])
-      .where('start_date', '<=', at)
-      .orderBy('start_date')
-      .execute(),
-    db
-      .selectFrom('legal_status')
-      .select(['id', 'child_id', 'period_of_care_id', 'status', 'start_date', 'end_date'])
-      .where('start_date', '<=', at)
-      .execute(),
-    db
-      .selectFrom('placement as p')
-      .select([
-        'p.id',
-        'p.child_id',
-        'p.period_of_care_id',
-        'p.place_type',
-        'p.place_provider',
-        'p.postcode',
-        'p.urn',
-        'p.start_date',
-        'p.end_date',
-        'p.reason_for_change',
-        'p.category_of_need',
-        'p.fostering_household_id',
-        'p.home_id',
-        'p.carer_ref',
-        'p.intended_to_18',
-        'p.weekly_cost',
-        sql<boolean>`exists (select 1 from local_postcode lp where lp.postcode = upper(replace(p.postcode, ' ', '')))`.as(
-          'local',
-        ),
-      ])
-      .where('p.start_date', '<=', at)
-      .execute(),
-    db
-      .selectFrom('review')
-      .select(['child_id', 'due_date', 'held_date', 'participation'])
-      .where('held_date', '>=', from)
-      .where('held_date', '<=', at)
-      .execute(),
-    db
-      .selectFrom('visit')
-      .select(['child_id', 'visit_date'])
-      .where('seen', '=', true)
-      .where((eb) =>
-        eb.or(
-          sorted.map((d) =>
-            eb.and([eb('visit_date', '>=', addDays(d, -92)), eb('visit_date', '<=', d)]),
-          ),
-        ),
-      )
-      .execute(),
-    db
-      .selectFrom('health_assessment')
-      .select(['child_id', 'kind', 'assessment_date'])
-      .where('assessment_date', '>=', from)
-      .where('assessment_date', '<=', at)
-      .execute(),
-    db
-      .selectFrom('sdq')
-      .select(['child_id', 'sdq_date', 'score'])
-      .where('sdq_date', '>=', from)
-      .where('sdq_date', '<=', at)
-      .execute(),
-    db
-      .selectFrom('missing_episode')
-      .select(['child_id', 'kind', 'start_date', 'end_date', 'return_interview_offered'])
-      .where('start_date', '<=', at)
-      .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', from)]))
-      .execute(),
-    db
-      .selectFrom('care_leaver_contact')
-      .select(['child_id', 'contact_date', 'in_touch', 'activity', 'accommodation'])
-      .where('contact_date', '>=', contactsFrom)
-      .where('contact_date', '<=', at)
-      .execute(),
-    db
-      .selectFrom('adoption_plan')
-      .select([
-        'child_id',
-        'decision_date',
-        'placement_order_date',
-        'matched_date',
-        'placed_date',
-        'order_granted_date',
-        'decision_reversed_date',
-        'adopted_by_foster_carer',
-      ])
-      .where('decision_date', '<=', at)
-      .execute(),
-    db
-      .selectFrom('allocation')
-      .select(['child_id', 'user_id', 'start_date', 'end_date'])
-      .where('role', '=', 'social_worker')
-      .where('start_date', '<=', at)
-      .execute(),
+    grouped(
+      db,
+      sql`select child_id, json_agg(json_build_array(id, start_date, end_date, end_reason)
+        order by start_date, id) as f
+        from period_of_care where start_date <= ${at} group by child_id`,
+      (f): PeriodOfCare => ({ id: f[0], start: f[1], end: f[2], endReason: f[3] }),
+    ),
+    grouped(
+      db,
+      sql`select child_id, json_agg(json_build_array(id, period_of_care_id, status, start_date,
+        end_date) order by id) as f
+        from legal_status where start_date <= ${at} group by child_id`,
+      (f): LegalStatusPeriod => ({
+        id: f[0],
+        periodOfCareId: f[1],
+        status: f[2],
+        start: f[3],
+        end: f[4],
+      }),
+    ),
+    grouped(
+      db,
+      sql`select p.child_id, json_agg(json_build_array(p.id, p.period_of_care_id, p.place_type,
+        p.place_provider, p.postcode, p.urn, p.start_date, p.end_date, p.reason_for_change,
+        p.category_of_need,
+        case when p.fostering_household_id is not null then 'household:' || p.fostering_household_id
+          when p.home_id is not null then 'home:' || p.home_id else p.carer_ref end,
+        case when coalesce(p.postcode, '') <> '' and ${hasBoundary} then lp.postcode is null end,
+        p.intended_to_18, p.weekly_cost) order by p.id) as f
+        from placement p
+        left join local_postcode lp on lp.postcode = upper(replace(p.postcode, ' ', ''))
+        where p.start_date <= ${at} group by p.child_id`,
+      (f): MeasurePlacement => ({
+        id: f[0],
+        periodOfCareId: f[1],
+        placeType: f[2],
+        provider: f[3],
+        postcode: f[4],
+        urn: f[5],
+        start: f[6],
+        end: f[7],
+        reasonForChange: f[8],
+        categoryOfNeed: f[9],
+        carerRef: f[10],
+        miles: null,
+        outsideAuthority: f[11],
+        intendedTo18: f[12],
+        weeklyCost: f[13],
+      }),
+    ),
+    grouped(
+      db,
+      sql`select child_id, json_agg(json_build_array(due_date, held_date, participation)
+        order by id) as f
+        from review where held_date >= ${from} and held_date <= ${at} group by child_id`,
+      (f): ReviewFact => ({ due: f[0], held: f[1], participation: f[2] }),
+    ),
+    grouped(
+      db,
+      sql`select child_id, json_agg(json_build_array(visit_date) order by id) as f
+        from visit where seen and (${visitWindows}) group by child_id`,
+      (f): VisitFact => ({ date: f[0], seen: true }),
+    ),
+    grouped(
+      db,
+      sql`select child_id, json_agg(json_build_array(kind, assessment_date) order by id) as f
+        from health_assessment where assessment_date >= ${from} and assessment_date <= ${at}
+        group by child_id`,
+      (f): HealthFact => ({ kind: f[0], date: f[1] }),
+    ),
+    grouped(
+      db,
+      sql`select child_id, json_agg(json_build_array(sdq_date, score) order by id) as f
+        from sdq where sdq_date >= ${from} and sdq_date <= ${at} group by child_id`,
+      (f): SdqFact => ({ date: f[0], score: f[1] }),
+    ),
+    grouped(
+      db,
+      sql`select child_id, json_agg(json_build_array(kind, start_date, end_date,
+        return_interview_offered) order by id) as f
+        from missing_episode where start_date <= ${at} and (end_date is null or end_date >= ${from})
+        group by child_id`,
+      (f): MissingFact => ({ kind: f[0], start: f[1], end: f[2], interviewOffered: f[3] }),
+    ),
+    grouped(
+      db,
+      sql`select child_id, json_agg(json_build_array(contact_date, in_touch, activity,
+        accommodation) order by id) as f
+        from care_leaver_contact where contact_date >= ${contactsFrom} and contact_date <= ${at}
+        group by child_id`,
+      (f): LeaverContact => ({ date: f[0], inTouch: f[1], activity: f[2], accommodation: f[3] }),
+    ),
+    grouped(
+      db,
+      sql`select child_id, json_agg(json_build_array(decision_date, placement_order_date,
+        matched_date, placed_date, order_granted_date, decision_reversed_date,
+        adopted_by_foster_carer) order by id) as f
+        from adoption_plan where decision_date <= ${at} group by child_id`,
+      (f): AdoptionFact => ({
+        decision: f[0],
+        placementOrder: f[1],
+        matched: f[2],
+        placed: f[3],
+        orderGranted: f[4],
+        reversed: f[5],
+        byFosterCarer: f[6],
+      }),
+    ),
+    grouped(
+      db,
+      sql`select child_id, json_agg(json_build_array(user_id, start_date, end_date) order by id) as f
+        from allocation where role = 'social_worker' and start_date <= ${at} group by child_id`,
+      (f): AllocationFact => ({ workerId: f[0], start: f[1], end: f[2] }),
+    ),
     db
       .selectFrom('setting')
       .select('value')
       .where('key', '=', POPULATION_SETTING)
       .executeTakeFirst(),
-    db.selectFrom('local_postcode').select('postcode').limit(1).executeTakeFirst(),
   ]);
-  const hasBoundary = boundary !== undefined;
   const miles = options.miles;
-  const by = {
-    periods: groupBy(periods),
-    legal: groupBy(legal),
-    placements: groupBy(placements),
-    reviews: groupBy(reviews),
-    visits: groupBy(visits),
-    health: groupBy(health),
-    sdqs: groupBy(sdqs),
-    missing: groupBy(missing),
-    contacts: groupBy(contacts),
-    adoptions: groupBy(adoptions),
-    allocations: groupBy(allocations),
-  };
   const out: MeasureChild[] = children.map((c) => {
     const home = c.home_postcode;
+    const mine = placements.get(c.id) ?? NONE;
+    for (const p of mine) p.miles = miles && home && p.postcode ? miles(home, p.postcode) : null;
     return {
       id: c.local_id,
       dateOfBirth: c.date_of_birth,
-      periods: (by.periods.get(c.id) ?? NONE).map((p) => ({
-        id: p.id,
-        start: p.start_date,
-        end: p.end_date,
-        endReason: p.end_reason,
-      })),
-      legalStatuses: (by.legal.get(c.id) ?? NONE).map((l) => ({
-        id: l.id,
-        periodOfCareId: l.period_of_care_id,
-        status: l.status,
-        start: l.start_date,
-        end: l.end_date,
-      })),
-      placements: (by.placements.get(c.id) ?? NONE).map((p) => ({
-        id: p.id,
-        periodOfCareId: p.period_of_care_id,
-        placeType: p.place_type,
-        provider: p.place_provider,
-        postcode: p.postcode,
-        urn: p.urn,
-        start: p.start_date,
-        end: p.end_date,
-        reasonForChange: p.reason_for_change,
-        categoryOfNeed: p.category_of_need,
-        carerRef: carerRef(p),
-        miles: miles && home && p.postcode ? miles(home, p.postcode) : null,
-        outsideAuthority: hasBoundary && p.postcode ? !p.local : null,
-        intendedTo18: p.intended_to_18,
-        weeklyCost: p.weekly_cost,
-      })),
-      reviews: (by.reviews.get(c.id) ?? NONE).map((r) => ({
-        due: r.due_date,
-        held: r.held_date,
-        participation: r.participation,
-      })),
-      visits: (by.visits.get(c.id) ?? NONE).map((v) => ({ date: v.visit_date, seen: true })),
-      health: (by.health.get(c.id) ?? NONE).map((h) => ({ kind: h.kind, date: h.assessment_date })),
-      sdqs: (by.sdqs.get(c.id) ?? NONE).map((s) => ({ date: s.sdq_date, score: s.score })),
-      missing: (by.missing.get(c.id) ?? NONE).map((m) => ({
-        kind: m.kind,
-        start: m.start_date,
-        end: m.end_date,
-        interviewOffered: m.return_interview_offered,
-      })),
-      leaverContacts: (by.contacts.get(c.id) ?? NONE).map((x) => ({
-        date: x.contact_date,
-        inTouch: x.in_touch,
-        activity: x.activity,
-        accommodation: x.accommodation,
-      })),
-      adoptions: (by.adoptions.get(c.id) ?? NONE).map((a) => ({
-        decision: a.decision_date,
-        placementOrder: a.placement_order_date,
-        matched: a.matched_date,
-        placed: a.placed_date,
-        orderGranted: a.order_granted_date,
-        reversed: a.decision_reversed_date,
-        byFosterCarer: a.adopted_by_foster_carer,
-      })),
-      socialWorkers: (by.allocations.get(c.id) ?? NONE).map((a) => ({
-        workerId: a.user_id,
-        start: a.start_date,
-        end: a.end_date,
-      })),
+      periods: periods.get(c.id) ?? NONE,
+      legalStatuses: legal.get(c.id) ?? NONE,
+      placements: mine,
+      reviews: reviews.get(c.id) ?? NONE,
+      visits: visits.get(c.id) ?? NONE,
+      health: health.get(c.id) ?? NONE,
+      sdqs: sdqs.get(c.id) ?? NONE,
+      missing: missing.get(c.id) ?? NONE,
+      leaverContacts: contacts.get(c.id) ?? NONE,
+      adoptions: adoptions.get(c.id) ?? NONE,
+      socialWorkers: allocations.get(c.id) ?? NONE,
     };
   });
   return {
