@@ -96,6 +96,15 @@ export async function fosteringDemo(db: Db, ctx: DemoContext): Promise<void> {
       recorded_by: by,
     });
   };
+  /** Enquiry, initial visit and Skills to Foster, weeks apart, then the assessment on `assessment`. */
+  const pushToAssessment = (id: number, assessment: string) => {
+    const stf = addDays(assessment, -rng.int(14, 45));
+    const visit = addDays(stf, -rng.int(14, 40));
+    push(id, 'enquiry', addDays(visit, -rng.int(7, 30)));
+    push(id, 'initial_visit', visit);
+    push(id, 'skills_to_foster', stf);
+    push(id, 'assessment', assessment);
+  };
   for (const h of households) {
     const approval = h.approval_date;
     if (h.approval_type === 'connected') {
@@ -125,13 +134,7 @@ export async function fosteringDemo(db: Db, ctx: DemoContext): Promise<void> {
       }
     } else if (approval) {
       const panel = addDays(approval, -rng.int(7, 21));
-      const assessment = addDays(panel, -rng.int(120, 200));
-      const stf = addDays(assessment, -rng.int(14, 45));
-      const visit = addDays(stf, -rng.int(14, 40));
-      push(h.id, 'enquiry', addDays(visit, -rng.int(7, 30)));
-      push(h.id, 'initial_visit', visit);
-      push(h.id, 'skills_to_foster', stf);
-      push(h.id, 'assessment', assessment);
+      pushToAssessment(h.id, addDays(panel, -rng.int(120, 200)));
       push(h.id, 'panel', panel);
       push(h.id, 'adm_decision', addDays(approval, -rng.int(0, 6)));
       push(h.id, 'approved', approval);
@@ -156,13 +159,7 @@ export async function fosteringDemo(db: Db, ctx: DemoContext): Promise<void> {
       }
     } else {
       // In assessment now: the earlier steps over the last year.
-      const assessment = addDays(today, -rng.int(20, 200));
-      const stf = addDays(assessment, -rng.int(14, 45));
-      const visit = addDays(stf, -rng.int(14, 40));
-      push(h.id, 'enquiry', addDays(visit, -rng.int(7, 30)));
-      push(h.id, 'initial_visit', visit);
-      push(h.id, 'skills_to_foster', stf);
-      push(h.id, 'assessment', assessment);
+      pushToAssessment(h.id, addDays(today, -rng.int(20, 200)));
     }
     // Yearly reviews from approval to the last review; the first goes to panel.
     if (approval && h.last_review_date && h.last_review_date >= addYears(approval, 1)) {

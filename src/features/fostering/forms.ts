@@ -2,18 +2,15 @@
 // dates, and one generic form view (fostering/views/form.njk) driven by a field list.
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
+import { joinDate as joinBoxes } from '../../platform/http/dateInput.ts';
 import { formErrors } from '../../platform/http/forms.ts';
 import { Refused, Stale, refusalErrors } from './errors.ts';
 
 export type Body = Record<string, string | undefined>;
 
-/** Day, month and year boxes → 'YYYY-MM-DD' ('' when all blank; 'invalid' otherwise). */
+/** Day, month and year boxes → 'YYYY-MM-DD' (undefined when all blank; 'invalid' otherwise). */
 export function joinDate(body: Body, name: string): string | undefined {
-  const [d, m, y] = ['day', 'month', 'year'].map((p) => (body[`${name}-${p}`] ?? '').trim());
-  if (!d && !m && !y) return undefined;
-  if (!/^\d{1,2}$/.test(d ?? '') || !/^\d{1,2}$/.test(m ?? '') || !/^\d{4}$/.test(y ?? ''))
-    return 'invalid';
-  return `${y ?? ''}-${(m ?? '').padStart(2, '0')}-${(d ?? '').padStart(2, '0')}`;
+  return joinBoxes(body, name) || undefined;
 }
 
 export type Field =

@@ -11,7 +11,7 @@ import { actorOf } from '../../platform/auth/authenticate.ts';
 import { formErrors } from '../../platform/http/forms.ts';
 import { APPROVAL_TYPE_LABELS, HOUSEHOLD_STATUS_LABELS } from '../children/codes.ts';
 import { handleForm, joinDate, renderForm, type Body, type FormPage } from './forms.ts';
-import { REASON_LABELS, STAGE_LABELS, type ApprovalType } from './journey.ts';
+import { FUNNEL, REASON_LABELS, STAGE_LABELS, type ApprovalType } from './journey.ts';
 import {
   AllowanceInput,
   EnquiryInput,
@@ -44,18 +44,10 @@ function idParam(v: string | undefined): number {
 
 /** The stages a worker may record next, by the household's status and type. */
 function stageOptions(status: string, type: ApprovalType) {
-  const before = [
-    'enquiry',
-    'initial_visit',
-    'skills_to_foster',
-    'assessment',
-    'panel',
-    'adm_decision',
-    'approved',
-  ] as const;
+  // While assessed: any stage of the funnel (enquiry to approved), then the ways out.
   const list: string[] =
     status === 'assessment'
-      ? [...before, ...(type === 'connected' ? ['temporary_approval'] : []), 'withdrawn']
+      ? [...FUNNEL, ...(type === 'connected' ? ['temporary_approval'] : []), 'withdrawn']
       : status === 'reg24'
         ? ['assessment', 'panel', 'adm_decision', 'approved', 'resigned', 'deregistered']
         : ['resigned', 'deregistered'];

@@ -415,6 +415,18 @@ export async function fosteringWorkers(db: Db): Promise<{ id: number; name: stri
   return rows.map((r) => ({ id: r.id, name: r.display_name }));
 }
 
+/** Whether the user is a fostering worker whose account is not disabled. */
+export async function isFosteringWorker(db: Db, userId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('id', '=', userId)
+    .where('disabled', '=', false)
+    .where(sql<boolean>`'fostering_worker' = any(roles)`)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function changeSupervisingWorker(
   db: Db,
   actor: Actor,
@@ -425,14 +437,7 @@ export async function changeSupervisingWorker(
   await db.transaction().execute(async (trx) => {
     const h = await lockHousehold(trx, id);
     checkVersion(h, input.version);
-    const worker = await trx
-      .selectFrom('app_user')
-      .select('id')
-      .where('id', '=', input.workerId)
-      .where('disabled', '=', false)
-      .where(sql<boolean>`'fostering_worker' = any(roles)`)
-      .executeTakeFirst();
-    if (!worker)
+    if (!(await isFosteringWorker(trx, input.workerId)))
       throw new Refused(
         'Select a supervising social worker from the fostering service',
         'workerId',

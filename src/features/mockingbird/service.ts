@@ -12,6 +12,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { childScope, type ScopeOptions } from '../children/scope.ts';
 import { Refused } from '../fostering/errors.ts';
+import { isFosteringWorker } from '../fostering/service.ts';
 import { compareGroups, fullNight, type Group } from './compare.ts';
 
 export const HUB_BEDS = 2;
@@ -107,28 +108,9 @@ export async function createConstellation(
         `The hub home needs two spare beds for sleepovers and emergencies: it has ${String(Math.max(0, hub.approved_places - hub.placed))}`,
         'hubHouseholdId',
       );
-    const busy = await trx
-      .selectFrom('mockingbird_constellation')
-      .select('id')
-      .where('hub_household_id', '=', hub.id)
-      .where('closed_on', 'is', null)
-      .executeTakeFirst();
-    const member = await trx
-      .selectFrom('mockingbird_member')
-      .select('id')
-      .where('household_id', '=', hub.id)
-      .where('left_on', 'is', null)
-      .executeTakeFirst();
-    if (busy || member)
+    if (await inAConstellation(trx, hub.id))
       throw new Refused('This household is already in a constellation', 'hubHouseholdId');
-    const liaison = await trx
-      .selectFrom('app_user')
-      .select('id')
-      .where('id', '=', input.liaisonWorkerId)
-      .where('disabled', '=', false)
-      .where(sql<boolean>`'fostering_worker' = any(roles)`)
-      .executeTakeFirst();
-    if (!liaison)
+    if (!(await isFosteringWorker(trx, input.liaisonWorkerId)))
       throw new Refused('Select a liaison worker from the fostering service', 'liaisonWorkerId');
     const { id } = await trx
       .insertInto('mockingbird_constellation')
@@ -150,6 +132,23 @@ export async function createConstellation(
     });
     return id;
   });
+}
+
+/** Whether the household is the hub of an open constellation or a current member of one. */
+async function inAConstellation(trx: Transaction<Database>, householdId: number): Promise<boolean> {
+  const hub = await trx
+    .selectFrom('mockingbird_constellation')
+    .select('id')
+    .where('hub_household_id', '=', householdId)
+    .where('closed_on', 'is', null)
+    .executeTakeFirst();
+  const member = await trx
+    .selectFrom('mockingbird_member')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .where('left_on', 'is', null)
+    .executeTakeFirst();
+  return hub !== undefined || member !== undefined;
 }
 
 async function lockConstellation(trx: Transaction<Database>, id: number) {
@@ -194,19 +193,7 @@ export async function addMember(
         'The hub home is already at the centre of this constellation',
         'householdId',
       );
-    const elsewhere = await trx
-      .selectFrom('mockingbird_member')
-      .select('constellation_id')
-      .where('household_id', '=', h.id)
-      .where('left_on', 'is', null)
-      .executeTakeFirst();
-    const hubElsewhere = await trx
-      .selectFrom('mockingbird_constellation')
-      .select('id')
-      .where('hub_household_id', '=', h.id)
-      .where('closed_on', 'is', null)
-      .executeTakeFirst();
-    if (elsewhere || hubElsewhere)
+    if (await inAConstellation(trx, h.id))
       throw new Refused('This household is already in a constellation', 'householdId');
     const { n } = await trx
       .selectFrom('mockingbird_member')
