@@ -36,6 +36,7 @@ export default defineConfig({
               test: {
                 name: 'int-postgresql',
                 include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'],
+                globalSetup: ['test/support/pgGlobalSetup.ts'],
                 env: { ...env, HEARTH_TEST_ENGINE: 'postgresql', TEST_DATABASE_URL: pgUrl },
                 testTimeout: 30_000,
                 hookTimeout: 60_000,

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { inject } from 'vitest';
 import {
   connectPostgres,
   pgliteParsers,
@@ -59,7 +60,7 @@ async function ensurePgTemplate(): Promise<void> {
     await client.connect();
     try {
       await client.query('select pg_advisory_lock(903903)');
-      const name = `${TEMPLATE}_${process.env.VITEST_POOL_ID ?? '0'}_${process.pid}`;
+      const name = `${TEMPLATE}_${inject('pgRunId')}_${String(process.pid)}`;
       await client.query(`drop database if exists ${name}`);
       await client.query(`create database ${name}`);
       const conn = connectPostgres(withDatabase(adminUrl(), name), 2);
