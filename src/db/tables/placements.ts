@@ -1,5 +1,5 @@
-// Tables of migrations 0060-placement-requests and 0061-placement-request-withdrawal
-// (src/features/placements).
+// Tables of migrations 0060-placement-requests, 0061-placement-request-withdrawal and
+// 0062-match-profile-supported (src/features/placements).
 import type { ColumnType, Generated } from 'kysely';
 
 type Version = Generated<number>;
@@ -59,6 +59,7 @@ export interface PlacementRequestDeclinedTable {
 }
 
 export interface MatchProfileTable {
+  /** 'household:N', 'home:N', 'provider:N' or 'supported:N' (0062). */
   option_key: string;
   languages: TextArray;
   religions: TextArray;

@@ -383,3 +383,108 @@ describe('requiredSkillsLevel', () => {
     expect(requiredSkillsLevel(n, t, f)).toBe(level);
   });
 });
+
+describe('supported accommodation (16+)', () => {
+  const supported = (over: Partial<Candidate> = {}): Candidate =>
+    cand({
+      key: 'supported:1',
+      kind: 'supported_accommodation',
+      name: 'Canal Street flats (Step Up Ltd)',
+      offers: 'supported',
+      freePlaces: 2,
+      capacityNote: '4 places, 2 young people placed there',
+      ageMin: null,
+      ageMax: null,
+      skillsLevel: null,
+      weeklyCost: 1200,
+      costBasis: 'the provider’s usual weekly fee',
+      ...over,
+    });
+
+  it.each<[string, number, Partial<Candidate>, string[]]>([
+    [
+      '14: under 16',
+      14,
+      {},
+      ['Supported accommodation is only for young people aged 16 or 17; the child will be 14'],
+    ],
+    [
+      '15: under 16',
+      15,
+      {},
+      ['Supported accommodation is only for young people aged 16 or 17; the child will be 15'],
+    ],
+    ['16: offered', 16, {}, []],
+    ['17: offered', 17, {}, []],
+    [
+      '18: too old',
+      18,
+      {},
+      [
+        'Supported accommodation is a placement for looked-after young people aged 16 or 17; the young person will be 18',
+      ],
+    ],
+    ['16, service closed', 16, { approved: false }, ['The service is closed']],
+    [
+      '16, full',
+      16,
+      { freePlaces: 0, capacityNote: '3 places, 3 young people placed there' },
+      ['No free place: 3 places, 3 young people placed there'],
+    ],
+    [
+      '15 and full: every reason',
+      15,
+      { freePlaces: 0, capacityNote: '1 place, 1 young person placed there' },
+      [
+        'No free place: 1 place, 1 young person placed there',
+        'Supported accommodation is only for young people aged 16 or 17; the child will be 15',
+      ],
+    ],
+  ])('%s', (_name, age, over, reasons) => {
+    expect(exclusions(req({ placeTypes: ['supported'], childAge: age }), supported(over))).toEqual(
+      reasons,
+    );
+  });
+
+  it('not sought: excluded as a type of place, whatever the age', () => {
+    expect(exclusions(req({ placeTypes: ['foster'], childAge: 17 }), supported())).toEqual([
+      'Supported accommodation (16+) is not a type of place sought',
+    ]);
+  });
+
+  it.each<[string, Partial<Candidate>, Partial<Candidate>]>([
+    ['nearer ranks first', { centroid: at(1) }, { centroid: at(40) }],
+    ['cheaper ranks first', { weeklyCost: 600 }, { weeklyCost: 5000 }],
+    ['a known free place ranks above an unknown one', { freePlaces: 1 }, { freePlaces: null }],
+    ['a known cost ranks above a cost not known', { weeklyCost: 3000 }, { weeklyCost: null }],
+  ])('ranking: %s', (_name, better, worse) => {
+    const result = matchCandidates(req({ placeTypes: ['supported'], childAge: 16 }), [
+      supported({ key: 'supported:2', ...worse }),
+      supported({ key: 'supported:1', ...better }),
+    ]);
+    expect(result.excluded).toEqual([]);
+    expect(result.ranked.map((m) => m.candidate.key)).toEqual(['supported:1', 'supported:2']);
+    const [first, second] = result.ranked.map((m) => m.score);
+    expect(first).toBeGreaterThan(second ?? Infinity);
+  });
+
+  it('ranked alongside a foster option for a 16-year-old seeking both; excluded for a 14-year-old', () => {
+    const options = [supported(), cand()];
+    const at16 = matchCandidates(
+      req({ placeTypes: ['foster', 'supported'], childAge: 16 }),
+      options,
+    );
+    expect(at16.ranked.map((m) => m.candidate.key).sort()).toEqual(['household:1', 'supported:1']);
+    const at14 = matchCandidates(
+      req({ placeTypes: ['foster', 'supported'], childAge: 14 }),
+      options,
+    );
+    expect(at14.ranked.map((m) => m.candidate.key)).toEqual(['household:1']);
+    expect(at14.excluded.map((e) => [e.candidate.key, e.reasons])).toEqual([
+      [
+        'supported:1',
+        ['Supported accommodation is only for young people aged 16 or 17; the child will be 14'],
+      ],
+    ]);
+  });
+});

@@ -38,13 +38,19 @@ export interface MatchRequest {
 }
 
 export type CandidateKind =
-  'in_house_fostering' | 'mockingbird_hub' | 'in_house_home' | 'external_home' | 'ifa';
+  | 'in_house_fostering'
+  | 'mockingbird_hub'
+  | 'in_house_home'
+  | 'external_home'
+  | 'supported_accommodation'
+  | 'ifa';
 
 export const candidateKinds: Record<CandidateKind, string> = {
   in_house_fostering: 'In-house fostering household',
   mockingbird_hub: 'Mockingbird hub bed',
   in_house_home: 'In-house children’s home',
   external_home: 'External children’s home',
+  supported_accommodation: 'Supported accommodation (16+)',
   ifa: 'Independent fostering agency',
 };
 
@@ -54,12 +60,12 @@ export interface ChildThere {
 }
 
 export interface Candidate {
-  /** Stable key: 'household:12', 'hub:3', 'home:5', 'provider:7'. */
+  /** Stable key: 'household:12', 'hub:3', 'home:5', 'supported:4', 'provider:7'. */
   key: string;
   kind: CandidateKind;
   name: string;
   offers: PlaceTypeSought;
-  /** For households: approved (or under Regulation 24 temporary approval). Homes: open. */
+  /** For households: approved (or under Regulation 24 temporary approval). Homes, services: open. */
   approved: boolean;
   /** Free places on the date needed; null when not known (an agency's vacancies). */
   freePlaces: number | null;
@@ -143,14 +149,26 @@ export function exclusions(req: MatchRequest, c: Candidate): string[] {
     out.push(
       c.kind === 'in_house_fostering' || c.kind === 'mockingbird_hub'
         ? 'The household is not approved to foster'
-        : 'The home is closed',
+        : c.kind === 'supported_accommodation'
+          ? 'The service is closed'
+          : 'The home is closed',
     );
   if (c.freePlaces !== null && c.freePlaces <= 0) out.push(`No free place: ${c.capacityNote}`);
   else if (c.freePlaces !== null && c.freePlaces < req.childrenTogether)
     out.push(
       `Cannot take the ${String(req.childrenTogether)} children to be placed together: ${c.capacityNote}`,
     );
-  if (
+  if (c.offers === 'supported') {
+    // The law, not the service, sets the age range: a looked-after young person of 16 or 17.
+    if (req.childAge < 16)
+      out.push(
+        `Supported accommodation is only for young people aged 16 or 17; the child will be ${String(req.childAge)}`,
+      );
+    else if (req.childAge >= 18)
+      out.push(
+        `Supported accommodation is a placement for looked-after young people aged 16 or 17; the young person will be ${String(req.childAge)}`,
+      );
+  } else if (
     c.ageMin !== null &&
     c.ageMax !== null &&
     (req.childAge < c.ageMin || req.childAge > c.ageMax)
@@ -158,8 +176,6 @@ export function exclusions(req: MatchRequest, c: Candidate): string[] {
     out.push(
       `Outside the age range: approved for ${String(c.ageMin)} to ${String(c.ageMax)}, the child will be ${String(req.childAge)}`,
     );
-  if (c.offers === 'supported' && req.childAge < 16)
-    out.push('Supported accommodation is only for young people aged 16 or 17');
   const d = district(c.postcodeDistrict);
   if (d !== null && req.avoidDistricts.includes(d)) out.push(`In an area to avoid (${d})`);
   if (c.kind === 'mockingbird_hub' && !req.emergency)

@@ -1,13 +1,14 @@
 // Every option matching considers, read from the record as it stands on the date a placement is
 // needed: in-house fostering households (approved places minus placements open that day), the hub
 // beds of open Mockingbird constellations (two, minus sleepovers that night), children's homes
-// (beds minus placements; in-house or external by the provider), and independent fostering
-// agencies (vacancies not known). Costs: the fostering_allowance schedule (allowance + fee for the
+// (beds minus placements; in-house or external by the provider), 16+ supported accommodation
+// services (places minus K3/H5 placements open that day at the service's postcode: a placement
+// records no link to the service itself), and independent fostering agencies (vacancies not known). Costs: the fostering_allowance schedule (allowance + fee for the
 // household's skills level and the child's age; the connected-person rate when the level is null),
 // home.weekly_cost, else the provider's weekly_fee; null is "not known", never 0.
 import type { Db } from '../../db/connect.ts';
 import type { Database } from '../../db/schema.ts';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { compactPostcode, type Centroid } from '../../domain/geo/distance.ts';
 import { ageOn, addDays } from '../../domain/dates/index.ts';
 import type { Candidate, ChildThere } from '../../domain/matching/match.ts';
@@ -74,7 +75,7 @@ export async function loadCandidates(
   today: string,
   extraPostcodes: readonly (string | null)[],
 ): Promise<CandidateSet> {
-  const [households, homes, agencies, placed, hubs, sleepovers, schedule, profiles] =
+  const [households, homes, agencies, placed, hubs, sleepovers, schedule, profiles, supported] =
     await Promise.all([
       db
         .selectFrom('fostering_household')
@@ -159,6 +160,27 @@ export async function loadCandidates(
         ])
         .execute(),
       db.selectFrom('match_profile').select(['option_key', 'languages', 'religions']).execute(),
+      db
+        .selectFrom('supported_accommodation as sa')
+        .innerJoin('provider', 'provider.id', 'sa.provider_id')
+        .select([
+          'sa.id',
+          'sa.name',
+          'sa.postcode',
+          'sa.places',
+          'sa.closed_on',
+          'provider.name as provider_name',
+          'provider.weekly_fee',
+        ])
+        .select(
+          sql<number>`(select count(*)::int from placement p
+            where p.place_type in ('K3', 'H5')
+              and upper(replace(p.postcode, ' ', '')) = upper(replace(sa.postcode, ' ', ''))
+              and p.start_date <= ${dateNeeded}
+              and (p.end_date is null or p.end_date > ${dateNeeded}))`.as('placed'),
+        )
+        .orderBy('sa.id')
+        .execute(),
     ]);
 
   // Risks from the children already placed, from their latest placement request.
@@ -196,6 +218,7 @@ export async function loadCandidates(
     ...households.map((h) => h.postcode),
     ...homes.map((h) => h.postcode),
     ...agencies.map((a) => a.postcode),
+    ...supported.map((s) => s.postcode),
     ...extraPostcodes,
   ]);
   const centroidOf = (postcode: string | null): Centroid | null => {
@@ -283,6 +306,32 @@ export async function loadCandidates(
           : h.weekly_fee !== null
             ? 'the provider’s usual weekly fee'
             : 'no price recorded for the home or its provider',
+    });
+  }
+  for (const s of supported) {
+    const key = `supported:${String(s.id)}`;
+    candidates.push({
+      key,
+      kind: 'supported_accommodation',
+      name: `${s.name} (${s.provider_name})`,
+      offers: 'supported',
+      approved: s.closed_on === null || s.closed_on > dateNeeded,
+      freePlaces: Math.max(0, s.places - s.placed),
+      capacityNote: `${plural(s.places, 'place', 'places')}, ${plural(s.placed, 'young person', 'young people')} placed there`,
+      ageMin: null,
+      ageMax: null,
+      skillsLevel: null,
+      postcodeDistrict: district(s.postcode),
+      centroid: centroidOf(s.postcode),
+      languages: langs(key),
+      religions: religions(key),
+      // Who else lives there is not known: placements record the address, not the young people's risks.
+      childrenThere: [],
+      weeklyCost: s.weekly_fee,
+      costBasis:
+        s.weekly_fee !== null
+          ? 'the provider’s usual weekly fee'
+          : 'no fee recorded for the provider',
     });
   }
   for (const a of agencies) {

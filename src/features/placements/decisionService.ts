@@ -132,6 +132,23 @@ async function placementFor(
       postcode: null,
     };
   }
+  if (c.kind === 'supported_accommodation') {
+    const service = await trx
+      .selectFrom('supported_accommodation as sa')
+      .innerJoin('provider', 'provider.id', 'sa.provider_id')
+      .select(['sa.postcode', 'sa.ofsted_urn', 'provider.kind', 'provider.place_provider'])
+      .where('sa.id', '=', id)
+      .executeTakeFirstOrThrow();
+    return {
+      ...base,
+      placeType: 'K3',
+      provider: service.place_provider ?? (service.kind === 'in_house' ? 'PR1' : 'PR4'),
+      householdId: null,
+      homeId: null,
+      postcode: service.postcode,
+      urn: service.ofsted_urn,
+    };
+  }
   const agency = await trx
     .selectFrom('provider')
     .select(['place_provider', 'postcode'])

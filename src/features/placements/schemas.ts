@@ -116,7 +116,7 @@ export const DecisionInput = z.object({
   version,
   chosenOption: z
     .string({ error: 'Select the option chosen' })
-    .regex(/^(household|hub|home|provider):[1-9][0-9]{0,9}$/, 'Select the option chosen'),
+    .regex(/^(household|hub|home|supported|provider):[1-9][0-9]{0,9}$/, 'Select the option chosen'),
   reason: z
     .string({ error: 'Enter why this option was chosen' })
     .trim()
@@ -133,7 +133,7 @@ export const DecisionInput = z.object({
         option: z
           .string()
           .regex(
-            /^(household|hub|home|provider):[1-9][0-9]{0,9}$/,
+            /^(household|hub|home|supported|provider):[1-9][0-9]{0,9}$/,
             'Select a declined option from the list',
           ),
         reason: z.string().trim().min(1, 'Enter why each declined option was declined').max(500),
