@@ -347,23 +347,28 @@ export async function run(args: string[]): Promise<void> {
     const loads: number[] = [];
     const computes: number[] = [];
     const totals: number[] = [];
+    const cpus: number[] = [];
     let cla = 0;
     let children = 0;
     for (let i = 0; i <= runs; i++) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       const data = await loadMeasureData(conn.db, at, { miles, childPopulation: ENGLAND_CHILDREN });
       const t1 = performance.now();
       const results = computeMeasures(data, at);
       const t2 = performance.now();
+      const cpu = process.cpuUsage(c0);
+      const cpuMs = (cpu.user + cpu.system) / 1000;
       cla = results.get('cla-at')?.value ?? 0;
       children = data.children.length;
       console.log(
-        `  run ${String(i)}${i === 0 ? ' (warm-up)' : ''}: load ${(t1 - t0).toFixed(0)} ms + compute ${(t2 - t1).toFixed(0)} ms`,
+        `  run ${String(i)}${i === 0 ? ' (warm-up)' : ''}: load ${(t1 - t0).toFixed(0)} ms + compute ${(t2 - t1).toFixed(0)} ms (Node CPU ${cpuMs.toFixed(0)} ms)`,
       );
       if (i === 0) continue;
       loads.push(t1 - t0);
       computes.push(t2 - t1);
       totals.push(t2 - t0);
+      cpus.push(cpuMs);
     }
     if (profile) {
       const data = await loadMeasureData(conn.db, at, { miles, childPopulation: ENGLAND_CHILDREN });
@@ -379,6 +384,7 @@ export async function run(args: string[]): Promise<void> {
       `postgresql: ${children.toLocaleString('en-GB')} children (${cla.toLocaleString('en-GB')} in care on ${at}), ` +
         `${String(MEASURES.length)} measures: load ${median(loads).toFixed(0)} ms + compute ` +
         `${median(computes).toFixed(0)} ms = ${median(totals).toFixed(0)} ms (median of ${String(runs)} after a warm-up); ` +
+        `Node CPU ${median(cpus).toFixed(0)} ms (PostgreSQL's own CPU not included); ` +
         `peak RSS ${peak.toFixed(0)} MiB`,
     );
   } finally {
