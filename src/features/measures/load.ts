@@ -1,6 +1,6 @@
 // Loads everything the measures (src/domain/measures) need for the whole authority as of `at`, in a
-// fixed number of set-based queries (14, whatever the number of children), grouped by child in
-// memory; loadMeasureFacts does the same once for several dates (trends). Facts dated after `at` are not loaded (a period, placement or allocation starting after
+// fixed number of set-based queries (14, whatever the number of children), each table grouped by
+// child in SQL as a JSON array per child; loadMeasureFacts does the same once for several dates (trends). Facts dated after `at` are not loaded (a period, placement or allocation starting after
 // it, a review held after it ...); facts that end after `at` are loaded as they are, and the
 // measures read them as open on `at`.
 //
