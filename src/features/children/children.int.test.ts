@@ -205,7 +205,15 @@ describe('child record', () => {
     };
     expect(await links('/placements')).toEqual([
       `Record a new placement /children/${id}/placements/new`,
+      `Record a placement disruption meeting /children/${id}/disruption-meetings/new`,
     ]);
+    expect(await links('/visits')).toEqual([
+      `Record a visit /children/${id}/visits/new`,
+      `Agreement to 6-monthly visits /children/${id}/visit-agreements`,
+    ]);
+    // The forms other areas own answer from the record's links.
+    for (const path of ['/disruption-meetings/new', '/visit-agreements'])
+      expect((await sw.agent.get(`/children/${id}${path}`)).status).toBe(200);
     expect(await links('/legal-status')).toEqual([
       `Start a period of care /children/${id}/periods/new`,
       `Record a new legal status /children/${id}/legal-statuses/new`,

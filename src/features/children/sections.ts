@@ -40,11 +40,13 @@ const FORM_SECTION: Record<string, SectionId> = {
   convictions: 'health',
   'care-leaver-contacts': 'care-leaving',
   allocations: 'summary',
+  'disruption-meetings': 'placements',
+  'visit-agreements': 'visits',
 };
 
 /** The section a recording link ('/children/12/placements/new') belongs to, if any. */
 export function sectionOfForm(href: string): SectionId | undefined {
-  const part = /^\/children\/\d+\/([\w-]+)\//.exec(href)?.[1];
+  const part = /^\/children\/\d+\/([\w-]+)(?:\/|$)/.exec(href)?.[1];
   return part ? FORM_SECTION[part] : undefined;
 }
 

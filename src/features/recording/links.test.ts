@@ -30,6 +30,8 @@ describe('recordLinks', () => {
     const texts = recordingLinks(7, actor(['social_worker'])).map((l) => l.href);
     expect(texts).toContain('/children/7/previous-permanence/new');
     expect(texts).toContain('/children/7/social-worker/change');
+    expect(texts).toContain('/children/7/disruption-meetings/new');
+    expect(texts).toContain('/children/7/visit-agreements');
     expect(recordingLinks(7, actor(['panel_member']))).toEqual([]);
   });
 });

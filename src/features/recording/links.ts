@@ -42,6 +42,17 @@ const LINKS: readonly { text: string; path: string; permissions: readonly Permis
   },
   { text: 'Record substance misuse', path: 'substance-misuse/new', permissions: ['child:write'] },
   { text: 'Record a conviction', path: 'convictions/new', permissions: ['child:write'] },
+  // Recorded by other areas (sufficiency, timescales) but reached from the child's record too.
+  {
+    text: 'Record a placement disruption meeting',
+    path: 'disruption-meetings/new',
+    permissions: ['child:write'],
+  },
+  {
+    text: 'Agreement to 6-monthly visits',
+    path: 'visit-agreements',
+    permissions: ['child:write'],
+  },
 ];
 
 export function recordingLinks(childId: number, actor: Actor): RecordingLink[] {
