@@ -198,14 +198,13 @@ export function figureDef(key: string): FigureDef | undefined {
 }
 
 /**
- * `facts`: one row per child in care on `today` (open period of care) with their open placement:
- * age in completed years (a 29 February birthday falls on 28 February, as ageOn), need, placement
- * group, provider, weekly cost, in-house home or fostering household, outside the district (null
- * when not known), miles between the home and placement postcode centroids (null when either is
- * not known), placements in the last 12 months, missing in the last 90 days, disruption meeting in
- * the last 12 months. Each part is one grouped scan, never a per-child subquery.
+ * The parts every sufficiency query starts from, each one grouped scan (never a per-child
+ * subquery): `cla` the children in care on `today` (open period of care), `open_placement` their
+ * open placement, `recent` placements in the last 12 months, `missing` a missing episode in the
+ * last 90 days, `disruption` a disruption meeting in the last 12 months, and whether the
+ * authority's own postcodes are loaded (`local`).
  */
-export function factsCtes(today: string): RawBuilder<unknown> {
+export function baseCtes(today: string): RawBuilder<unknown> {
   return sql`
     d as (select ${today}::date as today, extract(year from ${today}::date)::int as year),
     local as (select exists (select 1 from local_postcode) as loaded),
@@ -232,7 +231,20 @@ export function factsCtes(today: string): RawBuilder<unknown> {
     disruption as (
       select distinct dm.child_id from disruption_meeting dm, d
       where dm.meeting_date > d.today - 365 and dm.meeting_date <= d.today
-    ),
+    )`;
+}
+
+/**
+ * `facts`: one row per child in care on `today` (open period of care) with their open placement:
+ * age in completed years (a 29 February birthday falls on 28 February, as ageOn), need, placement
+ * group, provider, weekly cost, in-house home or fostering household, outside the district (null
+ * when not known), miles between the home and placement postcode centroids (null when either is
+ * not known), placements in the last 12 months, missing in the last 90 days, disruption meeting in
+ * the last 12 months (from baseCtes).
+ */
+export function factsCtes(today: string): RawBuilder<unknown> {
+  return sql`
+    ${baseCtes(today)},
     f as materialized (
       select c.id as child_id,
         (d.year - extract(year from c.date_of_birth)::int)

@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import { milesVia, centroidsFor } from '../postcodes/centroids.ts';
+import { baseCtes } from './aggregate.ts';
 import type { Capacity, SufficiencyChild } from './compute.ts';
 
 interface Row {
@@ -24,35 +25,9 @@ interface Row {
 }
 
 export async function loadChildren(db: Db, today: string): Promise<SufficiencyChild[]> {
-  // Set-based (no per-child subqueries): the open placement of each child, their placements in
-  // the last 12 months, missing episodes and disruption meetings are each one grouped scan.
+  // The same facts as the page's aggregation (baseCtes), as plain rows for the reference compute.
   const { rows } = await sql<Row>`
-    with d as (select ${today}::date as today),
-    local as (select exists (select 1 from local_postcode) as loaded),
-    cla as (
-      select poc.child_id, poc.category_of_need from period_of_care poc, d
-      where poc.start_date <= d.today and (poc.end_date is null or poc.end_date > d.today)
-    ),
-    open_placement as (
-      select distinct on (p.child_id) p.child_id, p.place_type, p.place_provider, p.postcode,
-        p.weekly_cost, p.home_id, p.fostering_household_id
-      from placement p, d
-      where p.start_date <= d.today and (p.end_date is null or p.end_date > d.today)
-      order by p.child_id, p.start_date desc, p.id desc
-    ),
-    recent as (
-      select q.child_id, count(*)::int as n from placement q, d
-      where q.start_date <= d.today and (q.end_date is null or q.end_date >= d.today - 365)
-      group by q.child_id
-    ),
-    missing as (
-      select distinct m.child_id from missing_episode m, d
-      where m.start_date > d.today - 90 and m.start_date <= d.today
-    ),
-    disruption as (
-      select distinct dm.child_id from disruption_meeting dm, d
-      where dm.meeting_date > d.today - 365 and dm.meeting_date <= d.today
-    )
+    with ${baseCtes(today)}
     select c.id, c.date_of_birth::text as date_of_birth, c.home_postcode, cla.category_of_need,
       p.place_type, p.place_provider, p.postcode as placement_postcode, p.weekly_cost,
       (p.home_id is not null and pr.kind = 'in_house') as in_house_home,
