@@ -309,22 +309,14 @@ export function placementRoutes(db: Db, config: Config): Router {
     requireAny(ctx.actor, ['placement:request']);
     const childId = positiveId(req.params.id);
     const body = req.body as Body;
+    const again: Again = (status, extra) =>
+      renderForm(req, res, status, body, extra.problems ?? []);
     const parsed = RequestInput.safeParse(rawRequest(body));
-    if (!parsed.success) {
-      await renderForm(req, res, 400, body, zodProblems(parsed.error.issues));
-      return;
-    }
-    try {
-      const id = await createRequest(ctx, childId, parsed.data);
-      req.session.flash = 'Placement request made. A manager needs to approve it.';
-      res.redirect(303, `/placement-requests/${String(id)}`);
-    } catch (err) {
-      if (err instanceof RecordProblems) {
-        await renderForm(req, res, 400, body, err.problems);
-        return;
-      }
-      throw err;
-    }
+    if (!parsed.success) return again(400, { problems: zodProblems(parsed.error.issues) });
+    return submit(req, res, again, async () => ({
+      flash: 'Placement request made. A manager needs to approve it.',
+      to: `/placement-requests/${String(await createRequest(ctx, childId, parsed.data))}`,
+    }));
   });
 
   // --- The queue -----------------------------------------------------------------------------
@@ -393,21 +385,18 @@ export function placementRoutes(db: Db, config: Config): Router {
     const ctx = ctxOf(req, db, config);
     const id = positiveId(req.params.id);
     const version = Number(str((req.body as Body).version));
-    try {
-      await approveRequest(ctx, id, { version });
-      req.session.flash = 'Request approved. It is now in the placement team’s queue.';
-      res.redirect(303, `/placement-requests/${String(id)}`);
-    } catch (err) {
-      if (err instanceof StaleVersion) {
-        await renderRequest(req, res, 409, { conflict: true });
-        return;
-      }
-      if (err instanceof RecordProblems) {
-        await renderRequest(req, res, 400, { problems: err.problems });
-        return;
-      }
-      throw err;
-    }
+    return submit(
+      req,
+      res,
+      (status, extra) => renderRequest(req, res, status, extra),
+      async () => {
+        await approveRequest(ctx, id, { version });
+        return {
+          flash: 'Request approved. It is now in the placement team’s queue.',
+          to: `/placement-requests/${String(id)}`,
+        };
+      },
+    );
   });
 
   // --- Changing and withdrawing a request (until it is placed) ------------------------------
@@ -446,25 +435,12 @@ export function placementRoutes(db: Db, config: Config): Router {
       ...rawRequest(body),
       version: Number(str(body.version)),
     });
-    if (!parsed.success) {
-      await renderEdit(req, res, 400, body, { problems: zodProblems(parsed.error.issues) });
-      return;
-    }
-    try {
+    const again: Again = (status, extra) => renderEdit(req, res, status, body, extra);
+    if (!parsed.success) return again(400, { problems: zodProblems(parsed.error.issues) });
+    return submit(req, res, again, async () => {
       await editRequest(ctx, id, parsed.data);
-      req.session.flash = 'Placement request changed.';
-      res.redirect(303, `/placement-requests/${String(id)}`);
-    } catch (err) {
-      if (err instanceof StaleVersion) {
-        await renderEdit(req, res, 409, body, { conflict: true });
-        return;
-      }
-      if (err instanceof RecordProblems) {
-        await renderEdit(req, res, 400, body, { problems: err.problems });
-        return;
-      }
-      throw err;
-    }
+      return { flash: 'Placement request changed.', to: `/placement-requests/${String(id)}` };
+    });
   });
 
   const renderWithdraw = async (
@@ -499,25 +475,12 @@ export function placementRoutes(db: Db, config: Config): Router {
       version: Number(str(body.version)),
       reason: str(body.reason) || undefined,
     });
-    if (!parsed.success) {
-      await renderWithdraw(req, res, 400, body, { problems: zodProblems(parsed.error.issues) });
-      return;
-    }
-    try {
+    const again: Again = (status, extra) => renderWithdraw(req, res, status, body, extra);
+    if (!parsed.success) return again(400, { problems: zodProblems(parsed.error.issues) });
+    return submit(req, res, again, async () => {
       await withdrawRequest(ctx, id, parsed.data);
-      req.session.flash = 'Placement request withdrawn.';
-      res.redirect(303, `/placement-requests/${String(id)}`);
-    } catch (err) {
-      if (err instanceof StaleVersion) {
-        await renderWithdraw(req, res, 409, body, { conflict: true });
-        return;
-      }
-      if (err instanceof RecordProblems) {
-        await renderWithdraw(req, res, 400, body, { problems: err.problems });
-        return;
-      }
-      throw err;
-    }
+      return { flash: 'Placement request withdrawn.', to: `/placement-requests/${String(id)}` };
+    });
   });
 
   // --- Matching and the decision -------------------------------------------------------------
@@ -566,27 +529,41 @@ export function placementRoutes(db: Db, config: Config): Router {
       reasonForChange: str(body.reasonForChange) || null,
       declined,
     });
-    if (!parsed.success) {
-      await renderMatches(req, res, 400, body, { problems: zodProblems(parsed.error.issues) });
-      return;
-    }
-    try {
+    const again: Again = (status, extra) => renderMatches(req, res, status, body, extra);
+    if (!parsed.success) return again(400, { problems: zodProblems(parsed.error.issues) });
+    return submit(req, res, again, async () => {
       const placementId = await decide(ctx, id, parsed.data);
-      req.session.flash = `Placement made (placement ${String(placementId)}). The request is closed.`;
-      res.redirect(303, `/placement-requests/${String(id)}`);
-    } catch (err) {
-      if (err instanceof StaleVersion) {
-        await renderMatches(req, res, 409, body, { conflict: true });
-        return;
-      }
-      if (err instanceof RecordProblems) {
-        await renderMatches(req, res, 400, body, { problems: err.problems });
-        return;
-      }
-      throw err;
-    }
+      return {
+        flash: `Placement made (placement ${String(placementId)}). The request is closed.`,
+        to: `/placement-requests/${String(id)}`,
+      };
+    });
   });
   return router;
+}
+
+/** Shows the form again with a status: 400 with problems, 409 with the conflict message. */
+type Again = (status: number, extra: { problems?: Problem[]; conflict?: boolean }) => Promise<void>;
+
+/**
+ * Saves a form: on success flashes and redirects (303); a stale version shows the form again with
+ * the conflict (409) and the record's refusals with their problems (400).
+ */
+async function submit(
+  req: Request,
+  res: Response,
+  again: Again,
+  save: () => Promise<{ flash: string; to: string }>,
+): Promise<void> {
+  try {
+    const done = await save();
+    req.session.flash = done.flash;
+    res.redirect(303, done.to);
+  } catch (err) {
+    if (err instanceof StaleVersion) return again(409, { conflict: true });
+    if (err instanceof RecordProblems) return again(400, { problems: err.problems });
+    throw err;
+  }
 }
 
 function dateParts(iso: string): Body {
