@@ -86,6 +86,27 @@ async function requestProblems(
   return out;
 }
 
+/** The request's columns from the form (shared by making and changing a request). */
+function requestColumns(input: RequestInput) {
+  return {
+    kind: input.kind,
+    date_needed: input.dateNeeded,
+    place_types: input.placeTypes,
+    children_together: input.childrenTogether,
+    siblings_note: input.siblingsNote,
+    needs: input.needs,
+    risks_to_child: input.risksToChild,
+    risks_from_child: input.risksFromChild,
+    languages: input.languages,
+    religion: input.religion,
+    culture_note: input.cultureNote,
+    school_postcode: input.schoolPostcode,
+    near_postcodes: input.nearPostcodes,
+    avoid_districts: input.avoidDistricts,
+    notes: input.notes,
+  };
+}
+
 export async function createRequest(
   ctx: Ctx,
   childId: number,
@@ -107,21 +128,7 @@ export async function createRequest(
       .insertInto('placement_request')
       .values({
         child_id: childId,
-        kind: input.kind,
-        date_needed: input.dateNeeded,
-        place_types: input.placeTypes,
-        children_together: input.childrenTogether,
-        siblings_note: input.siblingsNote,
-        needs: input.needs,
-        risks_to_child: input.risksToChild,
-        risks_from_child: input.risksFromChild,
-        languages: input.languages,
-        religion: input.religion,
-        culture_note: input.cultureNote,
-        school_postcode: input.schoolPostcode,
-        near_postcodes: input.nearPostcodes,
-        avoid_districts: input.avoidDistricts,
-        notes: input.notes,
+        ...requestColumns(input),
         requested_by: ctx.actor.userId,
       })
       .returning('id')
@@ -300,21 +307,7 @@ export async function editRequest(ctx: Ctx, id: number, input: EditRequestInput)
     await trx
       .updateTable('placement_request')
       .set((eb) => ({
-        kind: input.kind,
-        date_needed: input.dateNeeded,
-        place_types: input.placeTypes,
-        children_together: input.childrenTogether,
-        siblings_note: input.siblingsNote,
-        needs: input.needs,
-        risks_to_child: input.risksToChild,
-        risks_from_child: input.risksFromChild,
-        languages: input.languages,
-        religion: input.religion,
-        culture_note: input.cultureNote,
-        school_postcode: input.schoolPostcode,
-        near_postcodes: input.nearPostcodes,
-        avoid_districts: input.avoidDistricts,
-        notes: input.notes,
+        ...requestColumns(input),
         version: eb('version', '+', 1),
       }))
       .where('id', '=', id)
