@@ -3,7 +3,6 @@
 import type { Connection } from '../../db/connect.ts';
 import { isIsoDate, type IsoDate, todayInLondon } from '../../domain/dates/index.ts';
 import { computeMeasures } from '../../domain/measures/index.ts';
-import { Postcodes } from '../../features/demo/postcodes.ts';
 import { earliestCare, loadMeasureData } from '../../features/measures/load.ts';
 import { recordMiles } from '../../features/measures/miles.ts';
 import { asJson, asText } from '../../features/measures/output.ts';
@@ -59,12 +58,11 @@ export const makeCommand = (deps: MeasuresCommandDeps = {}): Command => ({
         );
         return 1;
       }
-      // Distances from the loaded postcode centroids (as the scorecard page), else the bundled
-      // extract for the demo area.
-      const fromDb = await recordMiles(conn.db);
-      const postcodes = fromDb ? null : Postcodes.load();
+      // Distances from the loaded postcode centroids, as the scorecard page and reports: with none
+      // loaded, distance measures say "not known".
+      const miles = await recordMiles(conn.db);
       const data = await loadMeasureData(conn.db, at, {
-        miles: fromDb ?? ((a, b) => postcodes?.miles(a, b) ?? null),
+        ...(miles ? { miles } : {}),
         ...(popText !== undefined ? { childPopulation: Number(popText) } : {}),
       });
       const results = computeMeasures(data, at);

@@ -156,6 +156,14 @@ beforeAll(async () => {
     })
     .execute();
   await t.db.insertInto('local_postcode').values({ postcode: 'BD11AA' }).execute();
+  // The centroids a council loads with `hearth postcodes` (ONSPD, November 2025).
+  await t.db
+    .insertInto('postcode_centroid')
+    .values([
+      { postcode: 'BD11AA', la_code: 'E08000032', easting: 416526, northing: 433330 },
+      { postcode: 'BD11BA', la_code: 'E08000032', easting: 416427, northing: 433015 },
+    ])
+    .execute();
   await t.db
     .insertInto('setting')
     .values({ key: 'measures.child_population', value: '300' })
