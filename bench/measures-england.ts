@@ -27,6 +27,7 @@ import { computeMeasures, MEASURES } from '../src/domain/measures/index.ts';
 import { demoLocalPostcodes, loadLocalPostcodes } from '../src/features/children/localPostcodes.ts';
 import { Postcodes } from '../src/features/demo/postcodes.ts';
 import { loadMeasureData } from '../src/features/measures/load.ts';
+import { adminQuery, arg } from './lib/db.ts';
 import { machine, median } from './lib/measure.ts';
 
 export const description =
@@ -35,21 +36,6 @@ export const description =
 const DB_NAME = 'hearth_bench_england';
 /** England's population aged 0–17 (ONS mid-2024, about 12.2 million). */
 const ENGLAND_CHILDREN = 12_200_000;
-
-function arg(args: string[], name: string, fallback: string): string {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : (args[i + 1] ?? fallback);
-}
-
-async function admin(url: string, text: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
 
 /** The statements that write the data set; $1 = --at, $2 = children in care, $3 = seed, $4 = postcodes. */
 function generation(): { label: string; text: string }[] {
@@ -329,8 +315,8 @@ export async function run(args: string[]): Promise<void> {
   const url = new URL(base);
   url.pathname = `/${DB_NAME}`;
   if (!reuse) {
-    await admin(base, `drop database if exists ${DB_NAME} with (force)`);
-    await admin(base, `create database ${DB_NAME}`);
+    await adminQuery(base, `drop database if exists ${DB_NAME} with (force)`);
+    await adminQuery(base, `create database ${DB_NAME}`);
   }
   const conn = connectPostgres(url.toString(), 10);
   try {
@@ -389,6 +375,6 @@ export async function run(args: string[]): Promise<void> {
     );
   } finally {
     await conn.close();
-    if (!keep) await admin(base, `drop database if exists ${DB_NAME} with (force)`);
+    if (!keep) await adminQuery(base, `drop database if exists ${DB_NAME} with (force)`);
   }
 }

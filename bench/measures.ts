@@ -11,70 +11,40 @@
 // authority's postcodes. PostgreSQL: BENCH_DATABASE_URL (else postgres://postgres@127.0.0.1:5432/
 // postgres); a database is created beside it and dropped after. PGlite runs in memory. Target: under
 // 1 s at scale 1. Results: bench/README.md, "Measures".
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { connectPglite, connectPostgres, type Connection } from '../src/db/connect.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
 import { todayInLondon } from '../src/domain/dates/index.ts';
 import { computeMeasures, MEASURES } from '../src/domain/measures/index.ts';
-import { demoLocalPostcodes, loadLocalPostcodes } from '../src/features/children/localPostcodes.ts';
-import { Postcodes } from '../src/features/demo/postcodes.ts';
 import { seedDemo } from '../src/features/demo/write.ts';
 import { sliceAt } from '../src/domain/measures/slice.ts';
 import { earliestCare, loadMeasureData, loadMeasureFacts } from '../src/features/measures/load.ts';
+import { recordMiles } from '../src/features/measures/miles.ts';
 import { trendDates } from '../src/features/scorecard/service.ts';
+import { arg, benchDatabase } from './lib/db.ts';
 import { machine, median } from './lib/measure.ts';
 
 export const description =
   'Every corporate parenting measure for the demo authority (load + compute), median of 5';
 
-function arg(args: string[], name: string, fallback: string): string {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : (args[i + 1] ?? fallback);
-}
-
-async function admin(url: string, text: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
-
-async function open(engine: string): Promise<{ conn: Connection; drop: () => Promise<void> }> {
-  if (engine === 'pglite') return { conn: await connectPglite(undefined), drop: async () => {} };
-  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `hearth_bench_${randomBytes(4).toString('hex')}`;
-  await admin(base, `create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    conn: connectPostgres(url.toString(), 10),
-    drop: () => admin(base, `drop database ${name} with (force)`),
-  };
-}
-
 async function one(engine: string, scale: number, at: string, profile: boolean): Promise<void> {
-  const { conn, drop } = await open(engine);
+  const { conn, close } = await benchDatabase(engine, 10);
   try {
-    await migrateToLatest(conn.db);
+    // The demo's hooks load the authority's postcodes and centroids, as npm start's demo does.
     const seeded = await seedDemo(conn.db, { scale, seed: 903 });
-    await loadLocalPostcodes(conn.db, demoLocalPostcodes());
     if (engine === 'postgresql') {
       const { sql } = await import('kysely');
       await sql`analyze`.execute(conn.db);
     }
-    const postcodes = Postcodes.load();
-    const miles = (a: string, b: string): number | null => postcodes.miles(a, b);
+    // Distances as the scorecard reads them (src/features/measures/miles.ts).
+    const miles = await recordMiles(conn.db);
     const loads: number[] = [];
     const computes: number[] = [];
     const totals: number[] = [];
     let cla = 0;
     for (let i = 0; i < 6; i++) {
       const t0 = performance.now();
-      const data = await loadMeasureData(conn.db, at, { miles, childPopulation: 150_000 });
+      const data = await loadMeasureData(conn.db, at, {
+        ...(miles ? { miles } : {}),
+        childPopulation: 150_000,
+      });
       const t1 = performance.now();
       const results = computeMeasures(data, at);
       const t2 = performance.now();
@@ -90,12 +60,18 @@ async function one(engine: string, scale: number, at: string, profile: boolean):
     const trends: number[] = [];
     for (let i = 0; i < 4; i++) {
       const t0 = performance.now();
-      const facts = await loadMeasureFacts(conn.db, dates, { miles, childPopulation: 150_000 });
+      const facts = await loadMeasureFacts(conn.db, dates, {
+        ...(miles ? { miles } : {}),
+        childPopulation: 150_000,
+      });
       for (const d of dates) computeMeasures(sliceAt(facts, d), d);
       if (i > 0) trends.push(performance.now() - t0);
     }
     if (profile) {
-      const data = await loadMeasureData(conn.db, at, { miles, childPopulation: 150_000 });
+      const data = await loadMeasureData(conn.db, at, {
+        ...(miles ? { miles } : {}),
+        childPopulation: 150_000,
+      });
       const times = MEASURES.map((m) => {
         const t0 = performance.now();
         m.compute(data, at);
@@ -112,8 +88,7 @@ async function one(engine: string, scale: number, at: string, profile: boolean):
         `${median(computes).toFixed(0)} ms = ${median(totals).toFixed(0)} ms (median of 5 after a warm-up)`,
     );
   } finally {
-    await conn.close();
-    await drop();
+    await close();
   }
 }
 

@@ -13,31 +13,15 @@
 // yourself when done).
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { connectPglite, connectPostgres, type Connection } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { demoLocalPostcodes, loadLocalPostcodes } from '../src/features/children/localPostcodes.ts';
 import { seedDemo } from '../src/features/demo/write.ts';
 import { addUser, signedIn, testApp } from '../src/platform/http/testing.ts';
+import { adminQuery, arg } from './lib/db.ts';
 import { machine, median } from './lib/measure.ts';
 
 export const description =
   'Sufficiency page, API, drill-down and homes list: median of 20 requests over the demo authority';
-
-function arg(args: string[], name: string, fallback: string): string {
-  const i = args.indexOf(name);
-  return i === -1 ? fallback : (args[i + 1] ?? fallback);
-}
-
-async function admin(url: string, text: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
 
 export async function run(args: string[]): Promise<void> {
   const scale = Number(arg(args, '--scale', '1'));
@@ -53,20 +37,20 @@ export async function run(args: string[]): Promise<void> {
   if (engine === 'postgresql') {
     const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
     const name = reuse !== '' ? reuse : `hearth_bench_${randomBytes(4).toString('hex')}`;
-    if (reuse === '') await admin(base, `create database ${name}`);
+    if (reuse === '') await adminQuery(base, `create database ${name}`);
     const url = new URL(base);
     url.pathname = `/${name}`;
     conn = connectPostgres(url.toString(), 10);
     if (keep) console.log(`database kept: ${name} (measure again with --database ${name})`);
-    else drop = () => admin(base, `drop database ${name} with (force)`);
+    else drop = () => adminQuery(base, `drop database ${name} with (force)`);
   } else if (keep) throw new Error('--keep and --database need --engine postgresql');
   else conn = await connectPglite(undefined);
   try {
     await migrateToLatest(conn.db);
     let children: number;
     if (reuse === '') {
+      // The demo's hooks load the authority's postcodes and centroids.
       children = (await seedDemo(conn.db, { scale, seed: 903 })).children;
-      await loadLocalPostcodes(conn.db, demoLocalPostcodes());
       await addUser(conn, 'bench.sm', ['service_manager']);
       await addUser(conn, 'bench.panel', ['panel_member']);
     } else {
