@@ -157,6 +157,8 @@ export interface PlacementTable {
   carer_ref: ColumnType<string | null, string | null | undefined, string | null>;
   /** Agreed weekly cost in whole pounds (migration 0016); null when not recorded. */
   weekly_cost: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The 16+ supported accommodation service the young person lives in (migration 0081). */
+  supported_accommodation_id: ColumnType<number | null, number | null | undefined, number | null>;
   version: Version;
 }
 
