@@ -17,8 +17,10 @@
 //
 // Every value comes from a hash of the row number and a salt (hashint8extended), so the data are
 // the same on every run (the seed is --seed, default 903). Postcodes come from the bundled ONS
-// extract for the demo area (so distances are known), with the demo authority's boundary loaded.
-// The loader and the measures are the application's own (src/features/measures/load.ts,
+// extract for the demo area, loaded into postcode_centroid as `hearth postcodes --demo` does, with
+// the demo authority's boundary loaded. Each timed run reads distances as the scorecard does
+// (src/features/measures/miles.ts: the centroids of every home and placement postcode, from the
+// database), then the application's own loader and measures (src/features/measures/load.ts,
 // src/domain/measures). Target: under 10 s on PostgreSQL. Results: bench/README.md, "Measures".
 import pg from 'pg';
 import { connectPostgres } from '../src/db/connect.ts';
@@ -27,6 +29,8 @@ import { computeMeasures, MEASURES } from '../src/domain/measures/index.ts';
 import { demoLocalPostcodes, loadLocalPostcodes } from '../src/features/children/localPostcodes.ts';
 import { Postcodes } from '../src/features/demo/postcodes.ts';
 import { loadMeasureData } from '../src/features/measures/load.ts';
+import { recordMiles } from '../src/features/measures/miles.ts';
+import { demoCentroids, loadCentroids } from '../src/features/postcodes/centroids.ts';
 import { adminQuery, arg } from './lib/db.ts';
 import { machine, median } from './lib/measure.ts';
 
@@ -324,12 +328,11 @@ export async function run(args: string[]): Promise<void> {
       const t0 = performance.now();
       await migrateToLatest(conn.db);
       await loadLocalPostcodes(conn.db, demoLocalPostcodes());
+      await loadCentroids(conn.db, demoCentroids());
       console.log(`generating (${String(inCare)} in care on ${at}, seed ${String(seed)}):`);
       await generate(url.toString(), at, inCare, seed);
       console.log(`  generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     }
-    const postcodes = Postcodes.load();
-    const miles = (a: string, b: string): number | null => postcodes.miles(a, b);
     const loads: number[] = [];
     const computes: number[] = [];
     const totals: number[] = [];
@@ -339,6 +342,7 @@ export async function run(args: string[]): Promise<void> {
     for (let i = 0; i <= runs; i++) {
       const c0 = process.cpuUsage();
       const t0 = performance.now();
+      const miles = await recordMiles(conn.db);
       const data = await loadMeasureData(conn.db, at, { miles, childPopulation: ENGLAND_CHILDREN });
       const t1 = performance.now();
       const results = computeMeasures(data, at);
@@ -357,6 +361,7 @@ export async function run(args: string[]): Promise<void> {
       cpus.push(cpuMs);
     }
     if (profile) {
+      const miles = await recordMiles(conn.db);
       const data = await loadMeasureData(conn.db, at, { miles, childPopulation: ENGLAND_CHILDREN });
       const times = MEASURES.map((m) => {
         const t0 = performance.now();
