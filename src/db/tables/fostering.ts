@@ -70,7 +70,25 @@ export interface MockingbirdConstellationTable {
   min_satellites: ColumnType<number, number | undefined, number>;
   max_satellites: ColumnType<number, number | undefined, number>;
   version: Version;
+  /** Migration 0072: set exactly when closed_on is (detail required for 'other'). */
+  closure_reason: ColumnType<ClosureReason | null, ClosureReason | null | undefined>;
+  closure_detail: ColumnType<string | null, string | null | undefined>;
+  closed_by: ColumnType<number | null, number | null | undefined>;
 }
+
+/** Why a constellation closed (migration 0072). */
+export const closureReasons = ['hub_resigned', 'merged', 'service_decision', 'other'] as const;
+export type ClosureReason = (typeof closureReasons)[number];
+
+/** Why a satellite household left; 'constellation_closed' is set only by closing (migration 0072). */
+export const satelliteLeavingReasons = [
+  'resigned_or_deregistered',
+  'moved_constellation',
+  'left_model',
+  'constellation_closed',
+  'other',
+] as const;
+export type SatelliteLeavingReason = (typeof satelliteLeavingReasons)[number];
 
 /** A satellite household's membership of a constellation (at most one open per household). */
 export interface MockingbirdMemberTable {
@@ -79,6 +97,14 @@ export interface MockingbirdMemberTable {
   household_id: number;
   joined_on: string;
   left_on: string | null;
+  /** Migration 0072: set exactly when left_on is (detail required for 'other'). */
+  leaving_reason: ColumnType<
+    SatelliteLeavingReason | null,
+    SatelliteLeavingReason | null | undefined
+  >;
+  leaving_detail: ColumnType<string | null, string | null | undefined>;
+  left_recorded_by: ColumnType<number | null, number | null | undefined>;
+  version: Version;
 }
 
 export interface MockingbirdSleepoverTable {
