@@ -1,4 +1,4 @@
-// Tables of migration 0080 (src/features/homes, src/features/sufficiency).
+// Tables of migrations 0080 and 0082 (src/features/homes, src/features/sufficiency).
 import type { ColumnType, Generated } from 'kysely';
 
 type Version = ColumnType<number, number | undefined, number>;
@@ -11,6 +11,20 @@ export interface Reg44VisitTable {
   visitor: string;
   report_received: string | null;
   recommendations: string | null;
+  recorded_by: number | null;
+  version: Version;
+}
+
+/** A Regulation 45 quality-of-care review of a children's home and its report to Ofsted (0082). */
+export interface Reg45ReviewTable {
+  id: Generated<number>;
+  home_id: number;
+  period_start: string;
+  period_end: string;
+  completed_on: string;
+  sent_to_ofsted_on: string | null;
+  summary: string;
+  actions: string | null;
   recorded_by: number | null;
   version: Version;
 }
@@ -58,6 +72,7 @@ export interface DisruptionMeetingTable {
 
 export interface HomesTables {
   reg44_visit: Reg44VisitTable;
+  reg45_review: Reg45ReviewTable;
   supported_accommodation: SupportedAccommodationTable;
   quality_visit: QualityVisitTable;
   disruption_meeting: DisruptionMeetingTable;
