@@ -17,7 +17,8 @@ import {
   StageInput,
   WorkerInput,
 } from './schemas.ts';
-import { rangeOf, fosteringRoutes } from './routes.ts';
+import { fosteringRoutes } from './routes.ts';
+import { rangeOf } from './reports.ts';
 import {
   allowanceSchedule,
   changeSupervisingWorker,

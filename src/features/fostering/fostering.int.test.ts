@@ -481,4 +481,63 @@ describe('allowances, funnel and retention', () => {
       .executeTakeFirstOrThrow();
     expect(audits.n).toBeGreaterThan(5);
   });
+
+  it('answers the funnel and retention CSVs in full, and a bad period with the form and 400', async () => {
+    const { agent } = await signedIn(app, 'fw.one');
+    const from = ago(365);
+    const month = (iso: string) => iso.slice(0, 7);
+    const csv = await agent.get(`/fostering/recruitment?from=${from}&to=${TODAY}&format=csv`);
+    expect(csv.headers['content-disposition']).toBe(
+      `attachment; filename=recruitment-${from}-${TODAY}.csv`,
+    );
+    expect(csv.text).toBe(
+      [
+        'row,stage or month,reached,conversion from previous %,of enquiries %,median days from previous stage',
+        'stage,Enquiry,2,,100,',
+        'stage,Initial visit,1,50,50,20',
+        'stage,Skills to Foster,1,100,50,30',
+        'stage,Assessment (form F or C),1,100,50,30',
+        'stage,Fostering panel,1,100,50,100',
+        'stage,Agency decision maker,1,100,50,10',
+        'stage,Approved,1,100,50,5',
+        'row,month of enquiry,Enquiry,Initial visit,Skills to Foster,Assessment (form F or C),Fostering panel,Agency decision maker,Approved',
+        `month,${month(ago(200))},1,1,1,1,1,1,1`,
+        `month,${month(ago(3))},1,0,0,0,0,0,0`,
+        '',
+      ].join('\n'),
+    );
+    const ret = await agent.get(`/fostering/retention?from=${from}&to=${TODAY}&format=csv`);
+    expect(ret.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(ret.headers['content-disposition']).toBe(
+      `attachment; filename=retention-${from}-${TODAY}.csv`,
+    );
+    expect(ret.text).toBe(
+      [
+        'row,reason or period,resigned,deregistered',
+        'reason,Retirement,1,0',
+        `period,${month(ago(4))},1,0`,
+        '',
+      ].join('\n'),
+    );
+    const byYear = await agent.get(`/fostering/retention?from=${from}&to=${TODAY}&by=year`);
+    const $ = cheerio.load(byYear.text);
+    expect($('h1').text()).toBe('Carers leaving');
+    expect($('#periods tbody th').text()).toBe(ago(4).slice(0, 4));
+    expect($('a[href*="format=csv"]').attr('href')).toBe(
+      `/fostering/retention?from=${from}&to=${TODAY}&by=year&format=csv`,
+    );
+    for (const [path, title] of [
+      ['/fostering/recruitment', 'Recruitment funnel'],
+      ['/fostering/retention', 'Carers leaving'],
+    ] as const) {
+      const bad = await agent.get(`${path}?to=2026-02-30&by=week`);
+      expect(bad.status).toBe(400);
+      const b = cheerio.load(bad.text);
+      expect(b('h1').text()).toBe(title);
+      expect(b('.govuk-error-summary').text()).toContain(
+        'Enter the date of the end of the period as a real date',
+      );
+      expect(b('#funnel, #reasons').length).toBe(0);
+    }
+  });
 });

@@ -1,25 +1,16 @@
 // Fostering service pages: /fostering (index), /fostering/households/:id (journey, reviews,
 // supervising social worker) and its forms, /fostering/enquiries/new, /fostering/allowances,
 // /fostering/recruitment and /fostering/retention (both also as CSV with ?format=csv).
-import { Router, type Response } from 'express';
-import { stringify } from 'csv-stringify/sync';
+import { Router } from 'express';
 import { leavingReasons } from '../../db/tables/fostering.ts';
 import type { Db } from '../../db/connect.ts';
-import { addMonths, todayInLondon } from '../../domain/dates/index.ts';
+import { todayInLondon } from '../../domain/dates/index.ts';
 import { can, NotFoundError, requirePermission } from '../../platform/access/access.ts';
 import { actorOf } from '../../platform/auth/authenticate.ts';
-import { formErrors } from '../../platform/http/forms.ts';
 import { APPROVAL_TYPE_LABELS, HOUSEHOLD_STATUS_LABELS } from '../children/codes.ts';
 import { handleForm, joinDate, renderForm, type Body, type FormPage } from './forms.ts';
 import { FUNNEL, REASON_LABELS, STAGE_LABELS, type ApprovalType } from './journey.ts';
-import {
-  AllowanceInput,
-  EnquiryInput,
-  RangeQuery,
-  ReviewInput,
-  StageInput,
-  WorkerInput,
-} from './schemas.ts';
+import { AllowanceInput, EnquiryInput, ReviewInput, StageInput, WorkerInput } from './schemas.ts';
 import {
   allowanceSchedule,
   changeSupervisingWorker,
@@ -29,11 +20,9 @@ import {
   readJourney,
   recordReview,
   recordStage,
-  recruitment,
-  retentionView,
   updateAllowance,
 } from './service.ts';
-import type { Funnel, Retention } from './journey.ts';
+import { recruitmentPage, retentionPage } from './reports.ts';
 
 const today = () => todayInLondon(new Date());
 
@@ -52,48 +41,6 @@ function stageOptions(status: string, type: ApprovalType) {
         ? ['assessment', 'panel', 'adm_decision', 'approved', 'resigned', 'deregistered']
         : ['resigned', 'deregistered'];
   return list.map((s) => ({ value: s, text: STAGE_LABELS[s as keyof typeof STAGE_LABELS] }));
-}
-
-export function rangeOf(q: { from?: string | undefined; to?: string | undefined }, months: number) {
-  const to = q.to ?? today();
-  return { from: q.from ?? addMonths(to, -months), to };
-}
-
-export function funnelCsv(f: Funnel): string {
-  const stageRows = f.stages.map((s) => [
-    'stage',
-    s.label,
-    s.reached,
-    s.conversion ?? '',
-    s.ofEnquiries ?? '',
-    s.medianDaysFromPrevious ?? '',
-  ]);
-  const monthRows = f.months.map((m) => ['month', m.month, ...m.counts]);
-  return stringify([
-    [
-      'row',
-      'stage or month',
-      'reached',
-      'conversion from previous %',
-      'of enquiries %',
-      'median days from previous stage',
-    ],
-    ...stageRows,
-    ['row', 'month of enquiry', ...f.stages.map((s) => s.label)],
-    ...monthRows,
-  ]);
-}
-
-export function retentionCsv(r: Retention): string {
-  return stringify([
-    ['row', 'reason or period', 'resigned', 'deregistered'],
-    ...r.byReason.map((x) => ['reason', x.label, x.resigned, x.deregistered]),
-    ...r.byPeriod.map((x) => ['period', x.period, x.resigned, x.deregistered]),
-  ]);
-}
-
-function sendCsv(res: Response, name: string, text: string) {
-  res.type('text/csv; charset=utf-8').attachment(name).send(text);
 }
 
 export function fosteringRoutes(db: Db): Router {
@@ -367,57 +314,9 @@ export function fosteringRoutes(db: Db): Router {
     }
   });
 
-  // Recruitment funnel and retention.
-  router.get('/fostering/recruitment', async (req, res) => {
-    const actor = actorOf(req);
-    requirePermission(actor, 'carer:read');
-    const q = RangeQuery.safeParse(req.query);
-    if (!q.success) {
-      res.status(400).render('fostering/views/recruitment.njk', {
-        title: 'Recruitment funnel',
-        values: req.query,
-        ...formErrors(q.error),
-      });
-      return;
-    }
-    const { from, to } = rangeOf(q.data, 24);
-    const f = await recruitment(db, actor, from, to);
-    if (q.data.format === 'csv') {
-      sendCsv(res, `recruitment-${from}-${to}.csv`, funnelCsv(f));
-      return;
-    }
-    res.render('fostering/views/recruitment.njk', {
-      title: 'Recruitment funnel',
-      f,
-      values: { from, to },
-      errors: {},
-    });
-  });
-  router.get('/fostering/retention', async (req, res) => {
-    const actor = actorOf(req);
-    requirePermission(actor, 'carer:read');
-    const q = RangeQuery.safeParse(req.query);
-    if (!q.success) {
-      res.status(400).render('fostering/views/retention.njk', {
-        title: 'Carers leaving',
-        values: req.query,
-        ...formErrors(q.error),
-      });
-      return;
-    }
-    const { from, to } = rangeOf(q.data, 24);
-    const r = await retentionView(db, actor, from, to, q.data.by);
-    if (q.data.format === 'csv') {
-      sendCsv(res, `retention-${from}-${to}.csv`, retentionCsv(r));
-      return;
-    }
-    res.render('fostering/views/retention.njk', {
-      title: 'Carers leaving',
-      r,
-      values: { from, to, by: q.data.by },
-      errors: {},
-    });
-  });
+  // Recruitment funnel and retention (reports.ts).
+  router.get('/fostering/recruitment', recruitmentPage(db));
+  router.get('/fostering/retention', retentionPage(db));
   return router;
 }
 
