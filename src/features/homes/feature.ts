@@ -14,14 +14,20 @@ import {
   updateReg44Visit,
   VisitProblems,
 } from './homeService.ts';
+import { listReg45Reviews, recordReg45Review, updateReg45Review } from './reg45Service.ts';
 import { homesRoutes } from './routes.ts';
 import {
   HomeListItem,
+  HomesQuery,
   HomeVisitsView,
   QualityVisitInput,
   Reg44Input,
   Reg44Update,
   Reg44VisitView,
+  Reg45Input,
+  Reg45ReviewView,
+  Reg45StatusView,
+  Reg45Update,
   SupportedListItem,
   SupportedView,
 } from './schemas.ts';
@@ -63,11 +69,54 @@ export const feature: Feature = {
       method: 'get',
       path: '/homes',
       summary:
-        'The council’s own children’s homes (a residential manager: the homes they manage) with beds, children now, vacancies, grade, needs, and the last Regulation 44 visit and missed months in the last 12.',
+        'The council’s own children’s homes (a residential manager: the homes they manage) with beds, children now, vacancies, grade, needs, the last Regulation 44 visit and missed months in the last 12, and the Regulation 45 position (next review due, overdue, reports overdue to Ofsted). flag=review-overdue or report-overdue keeps only those homes.',
       tags: ['homes'],
       permission: 'home:read',
+      query: HomesQuery,
       response: z.object({ homes: z.array(HomeListItem) }),
-      handler: async ({ db, actor }) => ({ homes: await listHomes(db, actor, today()) }),
+      handler: async ({ db, actor, query }) => ({
+        homes: await listHomes(db, actor, today(), query.flag),
+      }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/homes/:id/reviews',
+      summary:
+        'A home’s Regulation 45 quality-of-care reviews, newest period first, each with when its report to Ofsted is due and whether it was sent (sent, sent_late, due, overdue); with the home’s next review due.',
+      tags: ['homes'],
+      permission: 'home:read',
+      params: Id,
+      response: z.object({ status: Reg45StatusView, reviews: z.array(Reg45ReviewView) }),
+      handler: ({ db, actor, params }) => listReg45Reviews(db, actor, idParam(params.id), today()),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/homes/:id/reviews',
+      summary:
+        'Record a Regulation 45 review of an in-house home (period, completion, report sent to Ofsted, summary, actions).',
+      tags: ['homes'],
+      permission: 'home:write',
+      params: Id,
+      body: Reg45Input,
+      status: 201,
+      response: z.object({ id: z.number().int() }),
+      handler: ({ db, actor, params, body }) =>
+        as400(recordReg45Review(db, actor, idParam(params.id), body, today())),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/homes/:id/reviews/:reviewId',
+      summary:
+        'Change a Regulation 45 review (e.g. the date its report was sent to Ofsted). Send the version you read; a stale version answers 409 with the current values.',
+      tags: ['homes'],
+      permission: 'home:write',
+      params: z.object({ id: z.string(), reviewId: z.string() }),
+      body: Reg45Update,
+      response: Reg45ReviewView,
+      handler: ({ db, actor, params, body }) =>
+        as400(
+          updateReg45Review(db, actor, idParam(params.id), idParam(params.reviewId), body, today()),
+        ),
     }),
     defineRoute({
       method: 'get',
@@ -112,7 +161,7 @@ export const feature: Feature = {
       method: 'get',
       path: '/supported-accommodation',
       summary:
-        '16+ supported accommodation services with places, young people placed with the provider now, and quality visits (due every 3 months; overdue flagged).',
+        '16+ supported accommodation services with places, young people placed in the service now (their open placement names it) and free places, and quality visits (due every 3 months; overdue flagged).',
       tags: ['homes'],
       permission: 'home:read',
       response: z.object({ services: z.array(SupportedListItem) }),

@@ -11,6 +11,8 @@ import type { Actor } from '../../platform/access/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { ProblemError } from '../../platform/http/problem.ts';
 import { OFSTED_GRADE_LABELS } from '../children/codes.ts';
+import type { Reg45Status } from './reg45.ts';
+import { reg45ByHome, reviewsOf, type Reg45ReviewView } from './reg45Load.ts';
 import type { Reg44Input, Reg44Update } from './schemas.ts';
 import { reg44Months, type MonthStatus } from './visits.ts';
 
@@ -33,6 +35,7 @@ export interface HomeListItem {
   weeklyCost: number | null;
   lastReg44Visit: string | null;
   missedMonths: number;
+  reg45: Reg45Status;
 }
 
 export interface Reg44VisitView {
@@ -47,6 +50,7 @@ export interface Reg44VisitView {
 export interface HomeVisitsView extends HomeListItem {
   months: MonthStatus[];
   visits: Reg44VisitView[];
+  reviews: Reg45ReviewView[];
   canRecord: boolean;
 }
 
@@ -95,7 +99,19 @@ function homesQuery(db: Db, actor: Actor, today: string) {
 
 type HomeRow = Awaited<ReturnType<ReturnType<typeof homesQuery>['execute']>>[number];
 
-function listItem(h: HomeRow, visitDates: string[], today: string): HomeListItem {
+const NO_REG45: Reg45Status = {
+  lastPeriodEnd: null,
+  reviewDue: null,
+  reviewOverdue: false,
+  reportsOverdue: 0,
+};
+
+function listItem(
+  h: HomeRow,
+  visitDates: string[],
+  reg45: Reg45Status | undefined,
+  today: string,
+): HomeListItem {
   const months = reg44Months(visitDates, today);
   return {
     id: h.id,
@@ -109,6 +125,7 @@ function listItem(h: HomeRow, visitDates: string[], today: string): HomeListItem
     weeklyCost: h.weekly_cost,
     lastReg44Visit: visitDates.reduce<string | null>((a, d) => (a === null || d > a ? d : a), null),
     missedMonths: months.filter((m) => m.status === 'missed').length,
+    reg45: reg45 ?? NO_REG45,
   };
 }
 
@@ -129,21 +146,38 @@ async function visitDatesByHome(db: Db, ids: number[], today: string) {
   return out;
 }
 
-export async function listHomes(db: Db, actor: Actor, today: string): Promise<HomeListItem[]> {
+export type HomeFlag = 'review-overdue' | 'report-overdue';
+
+/**
+ * The homes in the actor's scope (filtered in SQL). `flag` keeps only those whose Regulation 45
+ * review or report is overdue: worked out by the pure rules in reg45.ts over the few in-house homes.
+ */
+export async function listHomes(
+  db: Db,
+  actor: Actor,
+  today: string,
+  flag?: HomeFlag,
+): Promise<HomeListItem[]> {
   requirePermission(actor, 'home:read');
   return db.transaction().execute(async (trx) => {
     const homes = await homesQuery(trx, actor, today).orderBy('home.name').execute();
-    const dates = await visitDatesByHome(
-      trx,
-      homes.map((h) => h.id),
-      today,
-    );
-    await audit(trx, actor, { action: 'list', recordType: 'home' });
-    return homes.map((h) => listItem(h, dates.get(h.id) ?? [], today));
+    const ids = homes.map((h) => h.id);
+    const dates = await visitDatesByHome(trx, ids, today);
+    const reg45 = await reg45ByHome(trx, ids, today);
+    await audit(trx, actor, {
+      action: 'list',
+      recordType: 'home',
+      detail: flag ? { flag } : undefined,
+    });
+    const items = homes.map((h) => listItem(h, dates.get(h.id) ?? [], reg45.get(h.id), today));
+    if (flag === 'review-overdue') return items.filter((h) => h.reg45.reviewOverdue);
+    if (flag === 'report-overdue') return items.filter((h) => h.reg45.reportsOverdue > 0);
+    return items;
   });
 }
 
-async function loadHome(trx: Db, actor: Actor, id: number, today: string): Promise<HomeRow> {
+/** The home if the actor may see it (in-house, open, and theirs for a residential manager). */
+export async function loadHome(trx: Db, actor: Actor, id: number, today: string): Promise<HomeRow> {
   const h = await homesQuery(trx, actor, today).where('home.id', '=', id).executeTakeFirst();
   if (!h) throw new NotFoundError();
   return h;
@@ -166,9 +200,12 @@ export async function readHomeVisits(
       .orderBy('id', 'desc')
       .execute();
     const dates = visits.filter((v) => v.visit_date <= today).map((v) => v.visit_date);
+    const reg45 = await reg45ByHome(trx, [id], today);
+    const reviews = await reviewsOf(trx, id, today);
     await audit(trx, actor, { action: 'read', recordType: 'home', recordId: id });
     return {
-      ...listItem(h, dates, today),
+      ...listItem(h, dates, reg45.get(id), today),
+      reviews,
       months: reg44Months(dates, today),
       visits: visits.map((v) => ({
         id: v.id,

@@ -1,5 +1,6 @@
-// Pages: /homes (in-house children's homes), /homes/:id/visits (Regulation 44 visits, with the
-// forms to record one and to record its report), /supported-accommodation and
+// Pages: /homes (in-house children's homes, filterable by an overdue Regulation 45 review or
+// report), /homes/:id/visits (the home: Regulation 44 visits, with the forms to record one and to
+// record its report, and Regulation 45 reviews, whose forms are in reg45Routes.ts), /supported-accommodation and
 // /supported-accommodation/:id (with the quality visit form). Post/redirect/get; errors re-render
 // with the GOV.UK error summary (400); a stale edit re-renders with the current values (409).
 import { Router, type Request, type Response } from 'express';
@@ -19,7 +20,8 @@ import {
   VisitProblems,
 } from './homeService.ts';
 import { categoryLabel, QUALITY_RATING_LABELS } from './labels.ts';
-import { QualityVisitInput, Reg44Input, Reg44Update } from './schemas.ts';
+import { reg45Routes } from './reg45Routes.ts';
+import { HomesQuery, QualityVisitInput, Reg44Input, Reg44Update } from './schemas.ts';
 import {
   canRecordQuality,
   listSupported,
@@ -34,9 +36,13 @@ export function homesRoutes(db: Db): Router {
   const router = Router();
 
   router.get('/homes', async (req, res) => {
-    const homes = await listHomes(db, actorOf(req), today());
+    // An unknown filter shows every home (the select offers only the known ones).
+    const query = HomesQuery.safeParse(req.query);
+    const flag = query.success ? query.data.flag : undefined;
+    const homes = await listHomes(db, actorOf(req), today(), flag);
     res.render('homes/views/list.njk', {
       title: 'Children’s homes',
+      flag: flag ?? '',
       homes: homes.map((h) => ({ ...h, categoryLabels: h.categories.map(categoryLabel) })),
     });
   });
@@ -179,6 +185,8 @@ export function homesRoutes(db: Db): Router {
     req.session.flash = 'The visitor’s report has been recorded';
     res.redirect(303, `/homes/${String(homeId)}/visits`);
   });
+
+  reg45Routes(router, db);
 
   router.get('/supported-accommodation', async (req, res) => {
     const list = await listSupported(db, actorOf(req), today());

@@ -1,5 +1,5 @@
-// Forms and API bodies of the homes area: a Regulation 44 visit and a supported accommodation
-// quality visit. Dates arrive as 'YYYY-MM-DD' (the page joins its day, month and year boxes).
+// Forms and API bodies of the homes area: a Regulation 44 visit, a Regulation 45 review and a
+// supported accommodation quality visit. Dates arrive as 'YYYY-MM-DD' (the page joins its day, month and year boxes).
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/dates/index.ts';
 import { qualityRatings } from '../../db/tables/homes.ts';
@@ -60,6 +60,56 @@ export const Reg44Update = z
   .strict();
 export type Reg44Update = z.output<typeof Reg44Update>;
 
+const reg45Fields = {
+  periodStart: date('the first day of the period reviewed'),
+  periodEnd: date('the last day of the period reviewed'),
+  completedOn: date('the date the review was completed'),
+  sentToOfstedOn: optionalDate('the date the report was sent to Ofsted'),
+  summary: z
+    .string({ error: 'Enter a summary of the review' })
+    .trim()
+    .min(1, 'Enter a summary of the review')
+    .max(4000, 'The summary must be 4,000 characters or fewer'),
+  actions: optionalText('Actions'),
+};
+
+type Reg45Dates = { periodStart: string; periodEnd: string; completedOn: string };
+
+/** The order of a review's dates: the period, then completion, then the report sent. */
+function reg45Order(v: Reg45Dates & { sentToOfstedOn: string | null }, ctx: z.RefinementCtx): void {
+  const ok = (d: string) => isIsoDate(d);
+  if (ok(v.periodStart) && ok(v.periodEnd) && v.periodEnd < v.periodStart)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['periodEnd'],
+      message: 'The end of the period must be the same as or after its start',
+    });
+  if (ok(v.periodEnd) && ok(v.completedOn) && v.completedOn < v.periodEnd)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['completedOn'],
+      message: 'The review cannot be completed before the end of the period it covers',
+    });
+  if (v.sentToOfstedOn !== null && ok(v.completedOn) && v.sentToOfstedOn < v.completedOn)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sentToOfstedOn'],
+      message: 'The report cannot be sent before the review was completed',
+    });
+}
+
+export const Reg45Input = z.object(reg45Fields).superRefine(reg45Order);
+export type Reg45Input = z.output<typeof Reg45Input>;
+
+export const Reg45Update = z
+  .object({
+    version: z.coerce.number({ error: 'Version is missing' }).int().positive(),
+    ...reg45Fields,
+  })
+  .strict()
+  .superRefine(reg45Order);
+export type Reg45Update = z.output<typeof Reg45Update>;
+
 export const QualityVisitInput = z.object({
   visitDate: date('the date of the visit'),
   visitor,
@@ -77,6 +127,36 @@ export const Reg44VisitView = z.object({
   version: z.number().int(),
 });
 
+export const Reg45ReviewView = z.object({
+  id: z.number().int(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  completedOn: z.string(),
+  sentToOfstedOn: z.string().nullable(),
+  summary: z.string(),
+  actions: z.string().nullable(),
+  version: z.number().int(),
+  reportDue: z.string(),
+  reportStatus: z.enum(['sent', 'sent_late', 'due', 'overdue']),
+});
+
+export const Reg45StatusView = z.object({
+  lastPeriodEnd: z.string().nullable(),
+  reviewDue: z.string().nullable(),
+  reviewOverdue: z.boolean(),
+  reportsOverdue: z.number().int(),
+});
+
+export const homeFlags = ['review-overdue', 'report-overdue'] as const;
+export const HomesQuery = z.object({
+  flag: z
+    .enum(homeFlags, { error: 'Choose review-overdue or report-overdue' })
+    .optional()
+    .describe(
+      'Only homes whose Regulation 45 review (review-overdue) or report to Ofsted (report-overdue) is overdue',
+    ),
+});
+
 export const HomeListItem = z.object({
   id: z.number().int(),
   name: z.string(),
@@ -89,6 +169,7 @@ export const HomeListItem = z.object({
   weeklyCost: z.number().int().nullable(),
   lastReg44Visit: z.string().nullable(),
   missedMonths: z.number().int(),
+  reg45: Reg45StatusView,
 });
 
 export const HomeVisitsView = HomeListItem.extend({
@@ -100,6 +181,7 @@ export const HomeVisitsView = HomeListItem.extend({
     }),
   ),
   visits: z.array(Reg44VisitView),
+  reviews: z.array(Reg45ReviewView),
   canRecord: z.boolean(),
 });
 
@@ -109,7 +191,8 @@ export const SupportedListItem = z.object({
   provider: z.object({ id: z.number().int(), name: z.string() }),
   postcodeDistrict: z.string().nullable(),
   places: z.number().int(),
-  placedWithProvider: z.number().int(),
+  placed: z.number().int().describe('Young people whose open placement names this service'),
+  free: z.number().int().describe('Places not taken (never below 0)'),
   ofstedUrn: z.string().nullable(),
   lastVisit: z.string().nullable(),
   lastRating: z.string().nullable(),

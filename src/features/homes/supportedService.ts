@@ -1,8 +1,9 @@
 // 16+ supported accommodation services and the council's quality visits to them. Anyone with
 // home:read sees the list; recording a visit needs home:write or placement:manage (the placement
 // and commissioning team makes these visits). A visit is due QUALITY_VISIT_MONTHS after the last.
-// "Placed with provider now" counts open supported-accommodation placements (903 K3 and H5) with
-// the service's provider: a placement names the provider, not the service.
+// Occupancy: the placements open today that name the service (placedInService in occupancy.ts, the
+// one definition shared with the placements' matching and the sufficiency view); free places are
+// its places less those.
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import {
@@ -16,6 +17,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import { postcodeDistrict } from '../children/summary.ts';
 import type { QualityVisitInput } from './schemas.ts';
 import { VisitProblems } from './homeService.ts';
+import { placedInService } from './occupancy.ts';
 import { qualityVisitDue } from './visits.ts';
 
 export const SUPPORTED_PLACE_TYPES = ['K3', 'H5'] as const;
@@ -26,7 +28,10 @@ export interface SupportedListItem {
   provider: { id: number; name: string };
   postcodeDistrict: string | null;
   places: number;
-  placedWithProvider: number;
+  /** Young people whose placement open today names this service. */
+  placed: number;
+  /** Places less placed, never below 0 (an over-full service shows placed > places). */
+  free: number;
   ofstedUrn: string | null;
   lastVisit: string | null;
   lastRating: string | null;
@@ -58,11 +63,7 @@ function query(db: Db, today: string) {
       'provider.id as provider_id',
       'provider.name as provider_name',
     ])
-    .select(
-      sql<number>`(select count(*)::int from placement p where p.provider_id = sa.provider_id and p.place_type in ('K3','H5') and p.start_date <= ${today} and (p.end_date is null or p.end_date >= ${today}))`.as(
-        'placed',
-      ),
-    )
+    .select(placedInService('sa', today).as('placed'))
     .select(
       sql<
         string | null
@@ -90,7 +91,8 @@ function item(r: Row, today: string): SupportedListItem {
     provider: { id: r.provider_id, name: r.provider_name },
     postcodeDistrict: postcodeDistrict(r.postcode),
     places: r.places,
-    placedWithProvider: r.placed,
+    placed: r.placed,
+    free: Math.max(0, r.places - r.placed),
     ofstedUrn: r.ofsted_urn,
     lastVisit: r.last_visit,
     lastRating: r.last_rating,

@@ -38,7 +38,7 @@ export interface Capacity {
   mockingbirdHubBeds: number;
   inHouseHomeBeds: number;
   supportedPlaces: number;
-  /** Children placed now with providers of supported accommodation services. */
+  /** Young people placed now in open supported accommodation services (placements naming one). */
   supportedPlaced: number;
 }
 

@@ -1,8 +1,10 @@
 // Reads what the sufficiency figures are made from: one row per child in care today (open period
-// of care) with their open placement, and the capacity of the council's own provision. Two queries
-// and a postcode-centroid lookup, whatever the number of children.
+// of care) with their open placement, and the capacity of the council's own provision (supported
+// accommodation counted by placedInService, the homes area's one definition of a service's
+// occupancy). Two queries and a postcode-centroid lookup, whatever the number of children.
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
+import { placedInService } from '../homes/occupancy.ts';
 import { milesVia, centroidsFor } from '../postcodes/centroids.ts';
 import { baseCtes } from './aggregate.ts';
 import type { Capacity, SufficiencyChild } from './compute.ts';
@@ -81,11 +83,9 @@ export async function loadCapacity(db: Db, today: string): Promise<Capacity> {
         as "inHouseHomeBeds",
       (select coalesce(sum(places), 0)::int from supported_accommodation
         where closed_on is null or closed_on > ${today}::date) as "supportedPlaces",
-      (select count(*)::int from placement p
-        where p.place_type in ('K3', 'H5') and p.start_date <= ${today}::date
-          and (p.end_date is null or p.end_date > ${today}::date)
-          and p.provider_id in (select provider_id from supported_accommodation
-            where closed_on is null or closed_on > ${today}::date)) as "supportedPlaced"`.execute(
+      (select coalesce(sum(${placedInService('sa', today)}), 0)::int
+        from supported_accommodation sa
+        where sa.closed_on is null or sa.closed_on > ${today}::date) as "supportedPlaced"`.execute(
     db,
   );
   const row = rows[0];
