@@ -1,23 +1,33 @@
 // Mockingbird constellations: pages under /mockingbird and the same under /api/v1/mockingbird.
 // The demo's constellations are written by the fostering area's demo hook (after its households).
 import { z } from 'zod';
+import { closureReasons, satelliteLeavingReasons } from '../../db/tables/fostering.ts';
 import { todayInLondon } from '../../domain/dates/index.ts';
 import { defineRoute } from '../../platform/api/registry.ts';
 import type { Feature } from '../../platform/http/features.ts';
 import { scopeOf } from '../children/api.ts';
 import { asProblem } from '../fostering/errors.ts';
 import { idParam, mockingbirdRoutes } from './routes.ts';
-import { ConstellationInput, GetTogetherInput, MemberInput, SleepoverInput } from './schemas.ts';
+import {
+  ClosureInput,
+  ConstellationInput,
+  GetTogetherInput,
+  LeavingInput,
+  MemberInput,
+  SleepoverInput,
+} from './schemas.ts';
+import { readConstellation } from './constellationView.ts';
+import { closeConstellation, leaveConstellation } from './endings.ts';
 import {
   addMember,
   createConstellation,
   listConstellations,
-  readConstellation,
   recordGetTogether,
   recordSleepover,
 } from './service.ts';
 
 const Id = z.object({ id: z.string() });
+const MemberId = z.object({ id: z.string(), memberId: z.string() });
 const today = () => todayInLondon(new Date());
 const tags = ['mockingbird'];
 const Ok = z.object({ ok: z.literal(true) });
@@ -85,6 +95,14 @@ export const feature: Feature = {
         name: z.string(),
         openedOn: z.string(),
         closedOn: z.string().nullable(),
+        closure: z
+          .object({
+            reason: z.enum(closureReasons),
+            reasonText: z.string(),
+            detail: z.string().nullable(),
+          })
+          .nullable(),
+        version: z.number().int(),
         minSatellites: z.number().int(),
         maxSatellites: z.number().int(),
         liaisonWorker: z.string(),
@@ -97,11 +115,25 @@ export const feature: Feature = {
         }),
         satellites: z.array(
           z.object({
+            memberId: z.number().int(),
             id: z.number().int(),
             name: z.string(),
             joinedOn: z.string(),
             carers: z.string(),
             skillsLevel: z.number().int().nullable(),
+            version: z.number().int(),
+          }),
+        ),
+        formerSatellites: z.array(
+          z.object({
+            memberId: z.number().int(),
+            id: z.number().int(),
+            name: z.string(),
+            joinedOn: z.string(),
+            leftOn: z.string(),
+            reason: z.enum(satelliteLeavingReasons),
+            reasonText: z.string(),
+            detail: z.string().nullable(),
           }),
         ),
         belowMinimum: z.boolean(),
@@ -152,6 +184,50 @@ export const feature: Feature = {
           await addMember(db, actor, idParam(params.id), body, today());
           return { ok: true as const };
         }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/mockingbird/:id/closure',
+      summary:
+        'Close a constellation (date and reason, with the constellation’s version): ends every current satellite membership on the same date and frees the hub household. Refused (400) before it opened, after today, when a sleepover night, a get-together or a membership falls after the date, or when already closed; 409 on a stale version.',
+      tags,
+      permission: 'carer:write',
+      params: Id,
+      body: ClosureInput,
+      response: z.object({ ok: z.literal(true), membersEnded: z.number().int() }),
+      handler: ({ db, actor, params, body }) =>
+        asProblem(async () => ({
+          ok: true as const,
+          ...(await closeConstellation(db, actor, idParam(params.id), body, today())),
+        })),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/mockingbird/:id/members/:memberId/leaving',
+      summary:
+        'A satellite household leaves (date and reason, with the membership’s version). Refused (400) before it joined, after today or when it has already left; 409 on a stale version. belowMinimum warns when the constellation now has fewer satellites than its minimum.',
+      tags,
+      permission: 'carer:write',
+      params: MemberId,
+      body: LeavingInput,
+      response: z.object({
+        ok: z.literal(true),
+        satellites: z.number().int(),
+        minSatellites: z.number().int(),
+        belowMinimum: z.boolean(),
+      }),
+      handler: ({ db, actor, params, body }) =>
+        asProblem(async () => ({
+          ok: true as const,
+          ...(await leaveConstellation(
+            db,
+            actor,
+            idParam(params.id),
+            idParam(params.memberId),
+            body,
+            today(),
+          )),
+        })),
     }),
     defineRoute({
       method: 'post',

@@ -1,5 +1,6 @@
 // Mockingbird pages: /mockingbird (constellations), /mockingbird/new, /mockingbird/:id and its forms
-// (satellite household, sleepover, get-together).
+// (satellite household, sleepover, get-together; a closed constellation's page explains instead).
+// Closing and a satellite leaving are in endingRoutes.ts.
 import { Router } from 'express';
 import { sql } from 'kysely';
 import type { Config } from '../../config.ts';
@@ -12,12 +13,13 @@ import { childScope, type ScopeOptions } from '../children/scope.ts';
 import { handleForm, joinDate, renderForm, type Body, type FormPage } from '../fostering/forms.ts';
 import { fosteringWorkers } from '../fostering/service.ts';
 import { ConstellationInput, GetTogetherInput, MemberInput, SleepoverInput } from './schemas.ts';
+import { readConstellation } from './constellationView.ts';
+import { closedFlash, endingRoutes } from './endingRoutes.ts';
 import {
   addMember,
   createConstellation,
   freeHouseholds,
   listConstellations,
-  readConstellation,
   recordGetTogether,
   recordSleepover,
 } from './service.ts';
@@ -225,7 +227,12 @@ export function mockingbirdRoutes(db: Db, config: Config): Router {
       const actor = actorOf(req);
       requirePermission(actor, 'carer:write');
       const id = idParam(req.params.id);
-      await readConstellation(db, actor, id, scope, today());
+      const c = await readConstellation(db, actor, id, scope, today());
+      if (c.closedOn) {
+        req.session.flash = closedFlash(c);
+        res.redirect(303, back(id));
+        return;
+      }
       renderForm(res, 200, await f.page(actor, id), {});
     });
     router.post(`/mockingbird/:id/${f.path}/new`, async (req, res) => {
@@ -247,5 +254,6 @@ export function mockingbirdRoutes(db: Db, config: Config): Router {
       }
     });
   }
+  router.use(endingRoutes(db, scope));
   return router;
 }

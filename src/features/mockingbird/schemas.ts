@@ -1,5 +1,10 @@
 // Zod schemas shared by the Mockingbird pages and the API.
 import { z } from 'zod';
+import {
+  closureReasons,
+  satelliteLeavingReasons,
+  type SatelliteLeavingReason,
+} from '../../db/tables/fostering.ts';
 import { isoDate } from '../fostering/schemas.ts';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -55,3 +60,44 @@ export const GetTogetherInput = z.object({
     z.string().trim().max(2000, 'Note must be 2,000 characters or fewer').optional(),
   ),
 });
+
+const detail = z.preprocess(
+  blank,
+  z.string().trim().max(2000, 'Details must be 2,000 characters or fewer').optional(),
+);
+const version = z.coerce
+  .number({ error: 'Reload the page and try again' })
+  .int()
+  .positive('Reload the page and try again');
+const otherNeedsDetail = (
+  v: { reason: string; detail?: string | undefined },
+  ctx: z.RefinementCtx,
+) => {
+  if (v.reason === 'other' && !v.detail)
+    ctx.addIssue({ code: 'custom', path: ['detail'], message: 'Enter the details of the reason' });
+};
+
+export const ClosureInput = z
+  .object({
+    closedOn: isoDate('closing'),
+    reason: z.enum(closureReasons, { error: 'Select why the constellation is closing' }),
+    detail,
+    version,
+  })
+  .superRefine(otherNeedsDetail);
+export type ClosureInput = z.output<typeof ClosureInput>;
+
+/** What a person can choose; 'constellation_closed' is set only by closing the constellation. */
+export const leavingChoices = satelliteLeavingReasons.filter(
+  (r): r is Exclude<SatelliteLeavingReason, 'constellation_closed'> => r !== 'constellation_closed',
+);
+
+export const LeavingInput = z
+  .object({
+    leftOn: isoDate('leaving'),
+    reason: z.enum(leavingChoices, { error: 'Select why the household is leaving' }),
+    detail,
+    version,
+  })
+  .superRefine(otherNeedsDetail);
+export type LeavingInput = z.output<typeof LeavingInput>;

@@ -1,19 +1,19 @@
 // Mockingbird constellations: a hub home (two spare beds) with a liaison worker and 6–10 satellite
-// households (min/max per constellation); sleepovers (planned, emergency) and get-togethers; the
-// constellation page's children and carers, sleepovers used, unplanned placement endings and carer
-// retention against in-house households outside constellations. Writes lock the constellation row
-// so membership limits and the two hub beds hold under concurrent requests; all audited.
+// households (min/max per constellation); sleepovers (planned, emergency) and get-togethers, none of
+// them once the constellation has closed. Writes lock the constellation row so membership limits
+// and the two hub beds hold under concurrent requests; all audited. The page is read in
+// constellationView.ts; closing and a satellite leaving are in endings.ts.
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Db } from '../../db/connect.ts';
-import { addMonths } from '../../domain/dates/index.ts';
+import { addMonths, formatUkDate } from '../../domain/dates/index.ts';
 import { NotFoundError, requirePermission } from '../../platform/access/access.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { childScope, type ScopeOptions } from '../children/scope.ts';
 import { Refused } from '../fostering/errors.ts';
 import { isFosteringWorker } from '../fostering/service.ts';
-import { compareGroups, fullNight, type Group } from './compare.ts';
+import { fullNight } from './compare.ts';
 
 export const HUB_BEDS = 2;
 
@@ -66,7 +66,8 @@ export async function listConstellations(db: Db, actor: Actor): Promise<Constell
   }));
 }
 
-const openPlaced = (day: string) =>
+/** Children placed with household h on the day (for the hub's free beds). */
+export const openPlaced = (day: string) =>
   sql<number>`(select count(*)::int from placement p where p.fostering_household_id = h.id and p.start_date <= ${day} and (p.end_date is null or p.end_date > ${day}))`;
 
 export interface NewConstellation {
@@ -110,6 +111,12 @@ export async function createConstellation(
       );
     if (await inAConstellation(trx, hub.id))
       throw new Refused('This household is already in a constellation', 'hubHouseholdId');
+    const ended = await lastEnded(trx, hub.id);
+    if (ended !== null && input.openedOn < ended)
+      throw new Refused(
+        `The opening date cannot be before the hub household left its last constellation, on ${formatUkDate(ended)}`,
+        'openedOn',
+      );
     if (!(await isFosteringWorker(trx, input.liaisonWorkerId)))
       throw new Refused('Select a liaison worker from the fostering service', 'liaisonWorkerId');
     const { id } = await trx
@@ -151,7 +158,36 @@ async function inAConstellation(trx: Transaction<Database>, householdId: number)
   return hub !== undefined || member !== undefined;
 }
 
-async function lockConstellation(trx: Transaction<Database>, id: number) {
+/** The last day the household was in any constellation (as a satellite or a hub), or null. */
+async function lastEnded(trx: Transaction<Database>, householdId: number): Promise<string | null> {
+  const rows = await trx
+    .selectFrom('mockingbird_member')
+    .select(sql<string | null>`max(left_on)::text`.as('ended'))
+    .where('household_id', '=', householdId)
+    .union(
+      trx
+        .selectFrom('mockingbird_constellation')
+        .select(sql<string | null>`max(closed_on)::text`.as('ended'))
+        .where('hub_household_id', '=', householdId),
+    )
+    .execute();
+  return rows.reduce<string | null>(
+    (a, r) => (r.ended !== null && (a === null || r.ended > a) ? r.ended : a),
+    null,
+  );
+}
+
+/** The constellation's membership changed: its version moves on (closing checks it). */
+export async function bumpVersion(trx: Transaction<Database>, id: number): Promise<void> {
+  await trx
+    .updateTable('mockingbird_constellation')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The constellation's row, locked for the transaction (every Mockingbird write takes it). */
+export async function lockConstellation(trx: Transaction<Database>, id: number) {
   const c = await trx
     .selectFrom('mockingbird_constellation')
     .selectAll()
@@ -172,7 +208,11 @@ export async function addMember(
   requirePermission(actor, 'carer:write');
   await db.transaction().execute(async (trx) => {
     const c = await lockConstellation(trx, constellationId);
-    if (c.closed_on) throw new Refused('This constellation has closed', 'householdId');
+    if (c.closed_on)
+      throw new Refused(
+        `This constellation closed on ${formatUkDate(c.closed_on)}: no more households can join`,
+        'householdId',
+      );
     if (input.joinedOn > today)
       throw new Refused('The date joined must be today or in the past', 'joinedOn');
     if (input.joinedOn < c.opened_on)
@@ -195,6 +235,13 @@ export async function addMember(
       );
     if (await inAConstellation(trx, h.id))
       throw new Refused('This household is already in a constellation', 'householdId');
+    // Re-joining is a new membership, after the household's earlier ones (and any hub years) ended.
+    const ended = await lastEnded(trx, h.id);
+    if (ended !== null && input.joinedOn < ended)
+      throw new Refused(
+        `The date joined cannot be before the household left its last constellation, on ${formatUkDate(ended)}`,
+        'joinedOn',
+      );
     const { n } = await trx
       .selectFrom('mockingbird_member')
       .select(sql<number>`count(*)::int`.as('n'))
@@ -210,6 +257,8 @@ export async function addMember(
       .insertInto('mockingbird_member')
       .values({ constellation_id: c.id, household_id: h.id, joined_on: input.joinedOn })
       .execute();
+    // A form to close the constellation opened before this is now stale.
+    await bumpVersion(trx, c.id);
     await audit(trx, actor, {
       action: 'create',
       recordType: 'mockingbird_member',
@@ -230,6 +279,11 @@ export async function recordSleepover(
   requirePermission(actor, 'carer:write');
   await db.transaction().execute(async (trx) => {
     const c = await lockConstellation(trx, constellationId);
+    if (c.closed_on)
+      throw new Refused(
+        `This constellation closed on ${formatUkDate(c.closed_on)}: no more sleepovers can be recorded`,
+        'startDate',
+      );
     if (input.kind === 'planned' && input.startDate < addMonths(today, -12))
       throw new Refused('A sleepover must be within the last year or planned ahead', 'startDate');
     if (input.startDate > addMonths(today, 6))
@@ -311,6 +365,11 @@ export async function recordGetTogether(
   requirePermission(actor, 'carer:write');
   await db.transaction().execute(async (trx) => {
     const c = await lockConstellation(trx, constellationId);
+    if (c.closed_on)
+      throw new Refused(
+        `This constellation closed on ${formatUkDate(c.closed_on)}: no more get-togethers can be recorded`,
+        'heldOn',
+      );
     if (input.heldOn > today) throw new Refused('The date must be today or in the past', 'heldOn');
     if (input.heldOn < c.opened_on)
       throw new Refused('The date cannot be before the constellation opened', 'heldOn');
@@ -331,237 +390,6 @@ export async function recordGetTogether(
       recordId: c.id,
       detail: { ...input },
     });
-  });
-}
-
-export interface ConstellationView {
-  id: number;
-  name: string;
-  openedOn: string;
-  closedOn: string | null;
-  minSatellites: number;
-  maxSatellites: number;
-  liaisonWorker: string;
-  hub: { id: number; name: string; places: number; placedNow: number; spareBeds: number };
-  satellites: {
-    id: number;
-    name: string;
-    joinedOn: string;
-    carers: string;
-    skillsLevel: number | null;
-  }[];
-  belowMinimum: boolean;
-  children: { id: number; name: string; household: string }[];
-  otherChildren: number;
-  sleepovers: {
-    planned: number;
-    emergency: number;
-    nights: number;
-    recent: {
-      childId: number | null;
-      child: string;
-      kind: string;
-      startDate: string;
-      nights: number;
-    }[];
-  };
-  getTogethers: { heldOn: string; households: number; children: number; note: string | null }[];
-  comparison: { from: string; to: string; inside: Group; outside: Group };
-}
-
-export async function readConstellation(
-  db: Db,
-  actor: Actor,
-  id: number,
-  scope: ScopeOptions,
-  today: string,
-): Promise<ConstellationView> {
-  requirePermission(actor, 'carer:read');
-  const from = addMonths(today, -12);
-  return db.transaction().execute(async (trx) => {
-    const c = await trx
-      .selectFrom('mockingbird_constellation as c')
-      .innerJoin('fostering_household as h', 'h.id', 'c.hub_household_id')
-      .innerJoin('app_user as u', 'u.id', 'c.liaison_worker_id')
-      .selectAll('c')
-      .select(['h.name as hub_name', 'h.approved_places', 'u.display_name'])
-      .select(openPlaced(today).as('placed'))
-      .where('c.id', '=', id)
-      .executeTakeFirst();
-    if (!c) throw new NotFoundError();
-    const members = await trx
-      .selectFrom('mockingbird_member as m')
-      .innerJoin('fostering_household as h', 'h.id', 'm.household_id')
-      .select(['h.id', 'h.name', 'h.skills_level', 'm.joined_on'])
-      .select(
-        sql<string>`coalesce((select string_agg(cr.first_name || ' ' || cr.last_name, ', ' order by cr.main_carer desc, cr.id) from carer cr where cr.household_id = h.id), '')`.as(
-          'carers',
-        ),
-      )
-      .where('m.constellation_id', '=', id)
-      .where('m.left_on', 'is', null)
-      .orderBy('h.name')
-      .execute();
-    const householdIds = [c.hub_household_id, ...members.map((m) => m.id)];
-    const names = new Map<number, string>([
-      [c.hub_household_id, c.hub_name],
-      ...members.map((m) => [m.id, m.name] as [number, string]),
-    ]);
-    const placed = await trx
-      .selectFrom('placement as p')
-      .innerJoin('child', 'child.id', 'p.child_id')
-      .select([
-        'child.id',
-        'child.first_name',
-        'child.preferred_name',
-        'child.last_name',
-        'p.fostering_household_id',
-      ])
-      .select(sql<boolean>`${childScope(actor, scope)}`.as('visible'))
-      .where('p.fostering_household_id', 'in', householdIds)
-      .where('p.start_date', '<=', today)
-      .where((eb) => eb.or([eb('p.end_date', 'is', null), eb('p.end_date', '>', today)]))
-      .orderBy('child.last_name')
-      .execute();
-    const visible = placed.filter((p) => p.visible);
-    const sleeps = await trx
-      .selectFrom('mockingbird_sleepover as s')
-      .innerJoin('child', 'child.id', 's.child_id')
-      .select([
-        's.kind',
-        's.start_date',
-        's.nights',
-        'child.id',
-        'child.first_name',
-        'child.preferred_name',
-        'child.last_name',
-      ])
-      .select(sql<boolean>`${childScope(actor, scope)}`.as('visible'))
-      .where('s.constellation_id', '=', id)
-      .where('s.start_date', '>=', from)
-      .orderBy('s.start_date', 'desc')
-      .execute();
-    const gets = await trx
-      .selectFrom('mockingbird_get_together')
-      .select(['held_on', 'households_attending', 'children_attending', 'note'])
-      .where('constellation_id', '=', id)
-      .orderBy('held_on', 'desc')
-      .limit(12)
-      .execute();
-    // The comparison: every in-house fostering household, in this constellation or outside any.
-    const inConstellations = await trx
-      .selectFrom('mockingbird_member')
-      .select('household_id')
-      .where('joined_on', '<=', from)
-      .where((eb) => eb.or([eb('left_on', 'is', null), eb('left_on', '>', from)]))
-      .union(
-        trx
-          .selectFrom('mockingbird_constellation')
-          .select('hub_household_id as household_id')
-          .where('opened_on', '<=', from)
-          .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>', from)])),
-      )
-      .execute();
-    const ours = new Set(householdIds);
-    const anyConstellation = new Set(inConstellations.map((r) => r.household_id));
-    const endings = await trx
-      .selectFrom('placement')
-      .select(['fostering_household_id', 'end_date', 'reason_for_change'])
-      .where('fostering_household_id', 'is not', null)
-      .where('end_date', '>=', from)
-      .where('end_date', '<=', today)
-      .execute();
-    const approved = await trx
-      .selectFrom('fostering_household as h')
-      .select(['h.id'])
-      .select(
-        sql<
-          string | null
-        >`(select min(s.stage_date) from fostering_stage s where s.household_id = h.id and s.stage in ('resigned','deregistered'))`.as(
-          'left_on',
-        ),
-      )
-      .where('h.approval_date', '<=', from)
-      .execute();
-    // Outside means outside every constellation, not just this one.
-    const comparable = (hid: number) => ours.has(hid) || !anyConstellation.has(hid);
-    const groups = compareGroups(
-      endings.flatMap((e) =>
-        e.fostering_household_id !== null &&
-        e.end_date !== null &&
-        comparable(e.fostering_household_id)
-          ? [
-              {
-                householdId: e.fostering_household_id,
-                endDate: e.end_date,
-                reason: e.reason_for_change,
-              },
-            ]
-          : [],
-      ),
-      approved
-        .filter((a) => comparable(a.id) && (a.left_on === null || a.left_on >= from))
-        .map((a) => ({ householdId: a.id, leftOn: a.left_on })),
-      (hid) => ours.has(hid),
-      from,
-      today,
-    );
-    await audit(trx, actor, {
-      action: 'read',
-      recordType: 'mockingbird_constellation',
-      recordId: id,
-    });
-    const name = (r: { first_name: string; preferred_name: string | null; last_name: string }) =>
-      `${r.preferred_name ?? r.first_name} ${r.last_name}`;
-    return {
-      id: c.id,
-      name: c.name,
-      openedOn: c.opened_on,
-      closedOn: c.closed_on,
-      minSatellites: c.min_satellites,
-      maxSatellites: c.max_satellites,
-      liaisonWorker: c.display_name,
-      hub: {
-        id: c.hub_household_id,
-        name: c.hub_name,
-        places: c.approved_places,
-        placedNow: c.placed,
-        spareBeds: Math.max(0, c.approved_places - c.placed),
-      },
-      satellites: members.map((m) => ({
-        id: m.id,
-        name: m.name,
-        joinedOn: m.joined_on,
-        carers: m.carers,
-        skillsLevel: m.skills_level,
-      })),
-      belowMinimum: members.length < c.min_satellites,
-      children: visible.map((p) => ({
-        id: p.id,
-        name: name(p),
-        household: names.get(p.fostering_household_id ?? 0) ?? '',
-      })),
-      otherChildren: placed.length - visible.length,
-      sleepovers: {
-        planned: sleeps.filter((s) => s.kind === 'planned').length,
-        emergency: sleeps.filter((s) => s.kind === 'emergency').length,
-        nights: sleeps.reduce((n, s) => n + s.nights, 0),
-        recent: sleeps.slice(0, 20).map((s) => ({
-          childId: s.visible ? s.id : null,
-          child: s.visible ? name(s) : 'A child not in your caseload',
-          kind: s.kind,
-          startDate: s.start_date,
-          nights: s.nights,
-        })),
-      },
-      getTogethers: gets.map((g) => ({
-        heldOn: g.held_on,
-        households: g.households_attending,
-        children: g.children_attending,
-        note: g.note,
-      })),
-      comparison: { from, to: today, ...groups },
-    };
   });
 }
 
