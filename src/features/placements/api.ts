@@ -209,12 +209,13 @@ export const placementApi: readonly AnyApiRoute[] = [
     method: 'get',
     path: '/placement-requests/:id/matches',
     summary:
-      'Every option ranked for the request, each factor with its points, maximum and explanation; and the excluded options with their reasons.',
+      'Every option ranked for the request, each factor with its points, maximum and explanation; and the excluded options with their reasons. startsCare: the child is not looked after today, so a decision starting today starts a period of care and needs legalStatus and categoryOfNeed.',
     tags: ['placements'],
     permission: 'placement:manage',
     params: Id,
     response: z.object({
       requiredSkillsLevel: z.number().int(),
+      startsCare: z.boolean(),
       ranked: z.array(
         Option.extend({
           score: z.number().int(),
@@ -233,7 +234,7 @@ export const placementApi: readonly AnyApiRoute[] = [
       excluded: z.array(Option.extend({ reasons: z.array(z.string()) })),
     }),
     handler: async ({ db, actor, config, params }) => {
-      const { result } = await matchesFor(ctxOf(db, actor, config), params.id);
+      const { result, startsCare } = await matchesFor(ctxOf(db, actor, config), params.id);
       const opt = (c: (typeof result.ranked)[number]['candidate']) => ({
         key: c.key,
         kind: c.kind,
@@ -242,6 +243,7 @@ export const placementApi: readonly AnyApiRoute[] = [
       });
       return {
         requiredSkillsLevel: result.requiredLevel,
+        startsCare,
         ranked: result.ranked.map((m) => ({
           ...opt(m.candidate),
           score: m.score,
@@ -256,7 +258,7 @@ export const placementApi: readonly AnyApiRoute[] = [
     method: 'post',
     path: '/placement-requests/:id/decision',
     summary:
-      'The placement officer records the option chosen (and why, and the options declined with reasons); the placement is made on the child’s record through the recording service, and the request closes.',
+      'The placement officer records the option chosen (and why, and the options declined with reasons); the placement is made on the child’s record through the recording service, and the request closes. For a child not looked after on the start date, legalStatus and categoryOfNeed are required and the decision starts the period of care with the placement; otherwise they are ignored.',
     tags: ['placements'],
     permission: 'placement:manage',
     params: Id,

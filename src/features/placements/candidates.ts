@@ -2,17 +2,19 @@
 // needed: in-house fostering households (approved places minus placements open that day), the hub
 // beds of open Mockingbird constellations (two, minus sleepovers that night), children's homes
 // (beds minus placements; in-house or external by the provider), 16+ supported accommodation
-// services (places minus K3/H5 placements open that day at the service's postcode: a placement
-// records no link to the service itself), and independent fostering agencies (vacancies not known). Costs: the fostering_allowance schedule (allowance + fee for the
-// household's skills level and the child's age; the connected-person rate when the level is null),
-// home.weekly_cost, else the provider's weekly_fee; null is "not known", never 0.
+// services (places minus the placements linked to the service open that day: placedInService in
+// src/features/homes/occupancy.ts), and independent fostering agencies (vacancies not known).
+// Costs: the fostering_allowance schedule (allowance + fee for the household's skills level and the
+// child's age; the connected-person rate when the level is null), home.weekly_cost, else the
+// provider's weekly_fee; null is "not known", never 0.
 import type { Db } from '../../db/connect.ts';
 import type { Database } from '../../db/schema.ts';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { compactPostcode, type Centroid } from '../../domain/geo/distance.ts';
 import { ageOn, addDays } from '../../domain/dates/index.ts';
 import type { Candidate, ChildThere } from '../../domain/matching/match.ts';
 import type { RiskFromChild } from '../../domain/matching/vocabulary.ts';
+import { placedInService } from '../homes/occupancy.ts';
 import { centroidsFor } from '../postcodes/centroids.ts';
 
 type Q = Db | Transaction<Database>;
@@ -172,13 +174,7 @@ export async function loadCandidates(
           'provider.name as provider_name',
           'provider.weekly_fee',
         ])
-        .select(
-          sql<number>`(select count(*)::int from placement p
-            where p.place_type in ('K3', 'H5')
-              and upper(replace(p.postcode, ' ', '')) = upper(replace(sa.postcode, ' ', ''))
-              and p.start_date <= ${dateNeeded}
-              and (p.end_date is null or p.end_date > ${dateNeeded}))`.as('placed'),
-        )
+        .select(placedInService('sa', dateNeeded).as('placed'))
         .orderBy('sa.id')
         .execute(),
     ]);
@@ -325,7 +321,7 @@ export async function loadCandidates(
       centroid: centroidOf(s.postcode),
       languages: langs(key),
       religions: religions(key),
-      // Who else lives there is not known: placements record the address, not the young people's risks.
+      // Who else lives there is not listed: the young people's risks are not read for a service.
       childrenThere: [],
       weeklyCost: s.weekly_fee,
       costBasis:

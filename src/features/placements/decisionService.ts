@@ -1,11 +1,15 @@
 // Matching a request (the pure ranking in src/domain/matching over the candidates as they stand on
 // the date needed) and the placement officer's decision. Making the placement goes through the
 // recording area's addPlacement, with its overlap and capacity checks and its lock on the
-// household row (so two decisions into the last free place cannot both succeed) and its audit; the
-// 903 episodes follow from the placement row. The decision is one transaction: the request is
-// locked and its version checked, the chosen option re-checked, addPlacement runs in the same
-// transaction, and the request is closed; any refusal rolls all of it back, so the request stays
-// open with its version unchanged and no placement is made.
+// household's, home's or service's row (so two decisions into the last free place, bed or place
+// cannot both succeed) and its audit; the
+// 903 episodes follow from the placement row. A child who is not looked after on the start date
+// (an emergency, or a planned entry to care) has the period of care started by the decision
+// instead: recording's startPeriod with the legal status and category of need given with the
+// decision, and the chosen option as the first placement. The decision is one transaction: the
+// request is locked and its version checked, the chosen option re-checked, addPlacement (or
+// startPeriod) runs in the same transaction, and the request is closed; any refusal rolls all of it
+// back, so the request stays open with its version unchanged and no placement is made.
 import { ageOn } from '../../domain/dates/index.ts';
 import { compactPostcode, type Centroid } from '../../domain/geo/distance.ts';
 import {
@@ -16,10 +20,10 @@ import {
 } from '../../domain/matching/match.ts';
 import { ForbiddenError, can } from '../../platform/access/access.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import { addPlacement } from '../recording/careService.ts';
+import { addPlacement, startPeriod } from '../recording/careService.ts';
 import type { Trx } from '../recording/childLock.ts';
 import { RecordProblems, StaleVersion } from '../recording/problems.ts';
-import { NewPlacementInput } from '../recording/schemas.ts';
+import { NewPlacementInput, StartPeriodInput } from '../recording/schemas.ts';
 import { loadCandidates } from './candidates.ts';
 import { currentValues, loadRequest, type Ctx, type RequestView } from './requestService.ts';
 import type { DecisionInput } from './schemas.ts';
@@ -57,15 +61,39 @@ async function match(trx: Trx, ctx: Ctx, r: RequestView): Promise<MatchResult> {
   return matchCandidates(req, candidates);
 }
 
-/** The request and its ranked options with their factors, and the excluded with their reasons. */
+/**
+ * Whether placing the child from `startDate` starts a period of care: none is open on that date
+ * and none is open now (a child whose open period starts later is refused by the record instead).
+ */
+async function startsCare(trx: Trx, childId: number, startDate: string): Promise<boolean> {
+  const open = await trx
+    .selectFrom('period_of_care')
+    .select('id')
+    .where('child_id', '=', childId)
+    .where((eb) =>
+      eb.or([
+        eb('end_date', 'is', null),
+        eb.and([eb('start_date', '<=', startDate), eb('end_date', '>', startDate)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return open === undefined;
+}
+
+/**
+ * The request and its ranked options with their factors, and the excluded with their reasons; and
+ * whether a placement from `startDate` (default today) would start the child's period of care.
+ */
 export async function matchesFor(
   ctx: Ctx,
   id: number,
-): Promise<{ request: RequestView; result: MatchResult }> {
+  startDate: string = ctx.today,
+): Promise<{ request: RequestView; result: MatchResult; startsCare: boolean }> {
   requireManage(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const request = await loadRequest(trx, ctx, id);
     const result = await match(trx, ctx, request);
+    const starts = await startsCare(trx, request.childId, startDate);
     await audit(trx, ctx.actor, {
       action: 'read',
       recordType: 'placement_match',
@@ -73,7 +101,7 @@ export async function matchesFor(
       childId: request.childId,
       detail: { ranked: result.ranked.length, excluded: result.excluded.length },
     });
-    return { request, result };
+    return { request, result, startsCare: starts };
   });
 }
 
@@ -82,6 +110,8 @@ interface Claimed {
   chosen: Candidate;
   declined: { key: string; name: string; reason: string }[];
   placement: Record<string, unknown>;
+  /** The legal status and category of need that start the period of care, when the placement does. */
+  entry: { legalStatus: string; categoryOfNeed: string } | null;
 }
 
 /** Where the chosen option puts the child, in the recording form's terms. */
@@ -136,7 +166,7 @@ async function placementFor(
     const service = await trx
       .selectFrom('supported_accommodation as sa')
       .innerJoin('provider', 'provider.id', 'sa.provider_id')
-      .select(['sa.postcode', 'sa.ofsted_urn', 'provider.kind', 'provider.place_provider'])
+      .select(['provider.kind', 'provider.place_provider'])
       .where('sa.id', '=', id)
       .executeTakeFirstOrThrow();
     return {
@@ -145,8 +175,8 @@ async function placementFor(
       provider: service.place_provider ?? (service.kind === 'in_house' ? 'PR1' : 'PR4'),
       householdId: null,
       homeId: null,
-      postcode: service.postcode,
-      urn: service.ofsted_urn,
+      supportedAccommodationId: id,
+      postcode: null,
     };
   }
   const agency = await trx
@@ -167,7 +197,9 @@ async function placementFor(
 const FIELD_OF: Record<string, string> = {
   householdId: 'chosenOption',
   homeId: 'chosenOption',
+  supportedAccommodationId: 'chosenOption',
   postcode: 'chosenOption',
+  urn: 'chosenOption',
   placeType: 'chosenOption',
   provider: 'chosenOption',
 };
@@ -210,6 +242,21 @@ async function claim(trx: Trx, ctx: Ctx, id: number, input: DecisionInput): Prom
         });
       else declined.push({ key: d.option, name: c.c.name, reason: d.reason });
     }
+    let entry: Claimed['entry'] = null;
+    if (await startsCare(trx, request.childId, input.startDate)) {
+      if (input.legalStatus === null)
+        problems.push({
+          field: 'legalStatus',
+          message: 'Select the legal status: the child is not looked after on the start date',
+        });
+      if (input.categoryOfNeed === null)
+        problems.push({
+          field: 'categoryOfNeed',
+          message: 'Select the category of need: the child is not looked after on the start date',
+        });
+      if (input.legalStatus !== null && input.categoryOfNeed !== null)
+        entry = { legalStatus: input.legalStatus, categoryOfNeed: input.categoryOfNeed };
+    }
     if (problems.length > 0 || !chosen) throw new RecordProblems(problems);
     const placement = await placementFor(trx, chosen.c, input);
     const parsed = NewPlacementInput.safeParse(placement);
@@ -220,26 +267,46 @@ async function claim(trx: Trx, ctx: Ctx, id: number, input: DecisionInput): Prom
           message: i.message,
         })),
       );
-    return { request, chosen: chosen.c, declined, placement };
+    return { request, chosen: chosen.c, declined, placement, entry };
   }
 }
 
+/** Starts the child's period of care with the placement; answers the placement's id. */
+async function startCare(
+  trx: Trx,
+  ctx: Ctx,
+  childId: number,
+  values: Record<string, unknown>,
+): Promise<number> {
+  const periodId = await startPeriod({ ...ctx, db: trx }, childId, StartPeriodInput.parse(values));
+  const placement = await trx
+    .selectFrom('placement')
+    .select('id')
+    .where('period_of_care_id', '=', periodId)
+    .executeTakeFirstOrThrow();
+  return placement.id;
+}
+
 /**
- * Records the decision and makes the placement, in one transaction. Refusals (stale version, an
+ * Records the decision and makes the placement (starting the period of care for a child not looked
+ * after on the start date), in one transaction. Refusals (stale version, an
  * option that cannot be chosen, the recording area's own refusals such as no free place) leave
  * nothing saved: the request is as it was.
  */
 export async function decide(ctx: Ctx, id: number, input: DecisionInput): Promise<number> {
   requireManage(ctx);
   return ctx.db.transaction().execute(async (trx) => {
-    const { request, chosen, declined, placement } = await claim(trx, ctx, id, input);
+    const { request, chosen, declined, placement, entry } = await claim(trx, ctx, id, input);
     let placementId: number;
     try {
-      placementId = await addPlacement(
-        { ...ctx, db: trx },
-        request.childId,
-        NewPlacementInput.parse(placement),
-      );
+      placementId =
+        entry === null
+          ? await addPlacement(
+              { ...ctx, db: trx },
+              request.childId,
+              NewPlacementInput.parse(placement),
+            )
+          : await startCare(trx, ctx, request.childId, { ...placement, ...entry });
     } catch (err) {
       if (err instanceof RecordProblems)
         throw new RecordProblems(

@@ -21,8 +21,7 @@ import { dateFromFields } from '../admin/schemas.ts';
 import { childScope } from '../children/scope.ts';
 import { meaning } from '../children/codes.ts';
 import { requireAny } from '../recording/childLock.ts';
-import { today } from '../recording/codes.ts';
-import { currentCodes } from '../recording/codes.ts';
+import { codeItems, currentCodes, today } from '../recording/codes.ts';
 import { CONFLICT_MESSAGE, RecordProblems, StaleVersion } from '../recording/problems.ts';
 import { decide, matchesFor } from './decisionService.ts';
 import {
@@ -492,9 +491,18 @@ export function placementRoutes(db: Db, config: Config): Router {
     extra: { problems?: Problem[]; conflict?: boolean } = {},
   ) => {
     const ctx = ctxOf(req, db, config);
-    const { request, result } = await matchesFor(ctx, positiveId(req.params.id));
     // A placement is recorded when it starts: the form offers today.
     const start = str(body['startDate-day']) ? body : { ...body, ...dateParts(ctx.today) };
+    const typed = dateFromFields(
+      start['startDate-day'],
+      start['startDate-month'],
+      start['startDate-year'],
+    );
+    const { request, result, startsCare } = await matchesFor(
+      ctx,
+      positiveId(req.params.id),
+      typed === null || typed === 'invalid' ? ctx.today : typed,
+    );
     res.status(status).render('placements/views/matches.njk', {
       title: `Options for ${request.childName}`,
       request,
@@ -503,6 +511,10 @@ export function placementRoutes(db: Db, config: Config): Router {
       open: request.status === 'open',
       conflict: extra.conflict ? CONFLICT_MESSAGE : undefined,
       ...matchView(result, body),
+      // A child not looked after on the start date: the decision starts the period of care.
+      startsCare,
+      legalStatusItems: codeItems('Episodes.LS', str(body.legalStatus)),
+      categoryOfNeedItems: codeItems('Episodes.CIN', str(body.categoryOfNeed)),
       ...errorsOf(extra.problems ?? []),
     });
   };
@@ -527,6 +539,8 @@ export function placementRoutes(db: Db, config: Config): Router {
       reason: str(body.reason) || undefined,
       startDate: d === null ? undefined : d === 'invalid' ? 'not a date' : d,
       reasonForChange: str(body.reasonForChange) || null,
+      legalStatus: str(body.legalStatus) || null,
+      categoryOfNeed: str(body.categoryOfNeed) || null,
       declined,
     });
     const again: Again = (status, extra) => renderMatches(req, res, status, body, extra);

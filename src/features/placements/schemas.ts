@@ -9,7 +9,7 @@ import {
   risksToChild,
 } from '../../domain/matching/vocabulary.ts';
 import { compactPostcode, displayPostcode } from '../../domain/geo/distance.ts';
-import { date, version } from '../recording/schemas.ts';
+import { date, optionalCode, version } from '../recording/schemas.ts';
 
 const keys = <T extends Record<string, string>>(o: T) =>
   Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
@@ -127,6 +127,13 @@ export const DecisionInput = z.object({
     .string()
     .nullish()
     .transform((v) => v ?? null),
+  /**
+   * For a child not looked after on the start date (no period of care open then, none open now):
+   * the placement starts a period of care with this legal status and category of need. Ignored for
+   * a child already looked after.
+   */
+  legalStatus: optionalCode('Episodes.LS', 'Select the legal status'),
+  categoryOfNeed: optionalCode('Episodes.CIN', 'Select the category of need'),
   declined: z
     .array(
       z.object({

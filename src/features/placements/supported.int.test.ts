@@ -1,7 +1,7 @@
 // Supported accommodation (16+) as a matching option: a 16-year-old's request lists the service with
-// its free places (places minus K3/H5 placements open at its postcode) and its match profile
+// its free places (places minus the placements linked to it open that day) and its match profile
 // (migration 0062 allows 'supported:N'); a 14-year-old's lists it under the exclusions with the
-// reason, on the API and the page; the decision makes a K3 placement at the service's address.
+// reason, on the API and the page; the decision makes a K3 placement in the service, at its address.
 import * as cheerio from 'cheerio';
 import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,11 +66,19 @@ beforeAll(async () => {
     })
     .returning('id')
     .executeTakeFirstOrThrow());
-  // One young person already lives there (their placement records the address, written compactly).
+  // One young person already lives there (their placement names the service, migration 0081); a
+  // K3 placement at the same postcode that is not linked to the service does not count.
   await t.db
     .updateTable('placement')
-    .set({ place_type: 'K3', place_provider: 'PR4', postcode: 'bd50aa' })
+    .set({ place_type: 'K3', place_provider: 'PR4', supported_accommodation_id: service })
     .where('child_id', '=', already)
+    .execute();
+  const elsewhere = await addChild(t, 'S18', { ...mine, dob: addYears(TODAY, -17) });
+  const { placementId } = await addCare(t, elsewhere, daysAgo(200), null);
+  await t.db
+    .updateTable('placement')
+    .set({ place_type: 'K3', place_provider: 'PR4', postcode: 'BD5 0AA' })
+    .where('id', '=', placementId)
     .execute();
   await t.db
     .insertInto('match_profile')
@@ -151,7 +159,7 @@ describe('supported accommodation as a matching option', () => {
     expect(row.text()).toContain('only for young people aged 16 or 17; the child will be 14');
   });
 
-  it("the decision makes a K3 placement at the service's address; the request closes", async () => {
+  it("the decision makes a K3 placement in the service, at its address; the request closes", async () => {
     const [request] = await t.db
       .selectFrom('placement_request')
       .select(['id', 'version'])
@@ -178,7 +186,14 @@ describe('supported accommodation as a matching option', () => {
     });
     const placed = await t.db
       .selectFrom('placement')
-      .select(['place_type', 'place_provider', 'postcode', 'urn', 'weekly_cost'])
+      .select([
+        'place_type',
+        'place_provider',
+        'postcode',
+        'urn',
+        'weekly_cost',
+        'supported_accommodation_id',
+      ])
       .where('child_id', '=', child16)
       .where('end_date', 'is', null)
       .executeTakeFirstOrThrow();
@@ -188,6 +203,7 @@ describe('supported accommodation as a matching option', () => {
       postcode: 'BD5 0AA',
       urn: 'SC654321',
       weekly_cost: 1500,
+      supported_accommodation_id: service,
     });
     const other = await t.db
       .selectFrom('placement_request')

@@ -48,7 +48,9 @@ export async function loadCareFacts(
           ? `household:${String(p.fostering_household_id)}`
           : p.home_id !== null
             ? `home:${String(p.home_id)}`
-            : null,
+            : p.supported_accommodation_id !== null
+              ? `supported:${String(p.supported_accommodation_id)}`
+              : null,
     })),
   };
 }

@@ -1,17 +1,17 @@
 // Periods of care, legal status and placements: each change is checked by running checkFacts on the
 // child's facts with the change applied, inside one transaction that has locked the child's row
-// (and a fostering household's, when placing with one), then written and audited in the same
-// transaction. Nothing partial is saved.
+// (and the household's, home's or supported accommodation service's, when placing there: see
+// capacity.ts), then written and audited in the same transaction. Nothing partial is saved.
 import type { CareFacts, FactProblem, PlacementPeriod } from '../../domain/care/index.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { NotFoundError } from '../../platform/access/access.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { ScopeOptions } from '../children/scope.ts';
-import { householdProblems } from './capacity.ts';
 import { loadCareFacts, newProblems } from './careFacts.ts';
 import { lockChild, requireAny, type LockedChild, type Trx } from './childLock.ts';
 import type { FieldProblem } from './fields.ts';
+import { capacityProblems, carerDetails, carerRef } from './placementCarer.ts';
 import { RecordProblems, StaleVersion } from './problems.ts';
 import type {
   EditPlacementInput,
@@ -57,63 +57,6 @@ function refuseIf(problems: FieldProblem[]): void {
   if (problems.length > 0) throw new RecordProblems(problems);
 }
 
-/** Carer details of a placement row from the form: the household's or home's postcode and URN by default. */
-async function carerDetails(
-  trx: Trx,
-  input: {
-    householdId: number | null;
-    homeId: number | null;
-    postcode: string | null;
-    urn: string | null;
-  },
-): Promise<{
-  postcode: string | null;
-  urn: string | null;
-  providerId: number | null;
-  problems: FieldProblem[];
-}> {
-  if (input.homeId !== null) {
-    const home = await trx
-      .selectFrom('home')
-      .select(['postcode', 'urn', 'provider_id'])
-      .where('id', '=', input.homeId)
-      .executeTakeFirst();
-    if (!home)
-      return {
-        postcode: null,
-        urn: null,
-        providerId: null,
-        problems: [{ field: 'homeId', message: 'Select a home from the list' }],
-      };
-    return {
-      postcode: input.postcode ?? home.postcode,
-      urn: input.urn ?? home.urn,
-      providerId: home.provider_id,
-      problems: [],
-    };
-  }
-  if (input.householdId !== null) {
-    const h = await trx
-      .selectFrom('fostering_household')
-      .select('postcode')
-      .where('id', '=', input.householdId)
-      .executeTakeFirst();
-    return {
-      postcode: input.postcode ?? h?.postcode ?? null,
-      urn: input.urn,
-      providerId: null,
-      problems: [],
-    };
-  }
-  return { postcode: input.postcode, urn: input.urn, providerId: null, problems: [] };
-}
-
-function carerRef(input: { householdId: number | null; homeId: number | null }): string | null {
-  if (input.householdId !== null) return `household:${String(input.householdId)}`;
-  if (input.homeId !== null) return `home:${String(input.homeId)}`;
-  return null;
-}
-
 /** Start a period of care with its first legal status and placement. */
 export async function startPeriod(
   ctx: Ctx,
@@ -157,16 +100,7 @@ export async function startPeriod(
     refuseIf(problems);
     const carer = await carerDetails(trx, input);
     refuseIf(carer.problems);
-    if (input.householdId !== null)
-      refuseIf(
-        await householdProblems(
-          trx,
-          input.householdId,
-          childId,
-          child.dateOfBirth,
-          input.startDate,
-        ),
-      );
+    refuseIf(await capacityProblems(trx, input, child, input.startDate));
     const period = await trx
       .insertInto('period_of_care')
       .values({
@@ -210,6 +144,7 @@ async function insertPlacement(
     provider: string | null;
     householdId: number | null;
     homeId: number | null;
+    supportedAccommodationId: number | null;
   },
   categoryOfNeed: string,
   carer: { postcode: string | null; urn: string | null; providerId: number | null },
@@ -225,6 +160,7 @@ async function insertPlacement(
       provider_id: carer.providerId,
       fostering_household_id: input.householdId,
       home_id: input.homeId,
+      supported_accommodation_id: input.supportedAccommodationId,
       postcode: carer.postcode,
       urn: carer.urn,
       start_date: input.startDate,
@@ -419,16 +355,7 @@ export async function addPlacement(
     refuseIf(newProblems(before, after, ctx.today, () => 'startDate', 'startDate'));
     const carer = await carerDetails(trx, input);
     refuseIf(carer.problems);
-    if (input.householdId !== null)
-      refuseIf(
-        await householdProblems(
-          trx,
-          input.householdId,
-          childId,
-          child.dateOfBirth,
-          input.startDate,
-        ),
-      );
+    refuseIf(await capacityProblems(trx, input, child, input.startDate));
     if (current)
       await trx
         .updateTable('placement')
@@ -458,6 +385,7 @@ export interface PlacementValues extends Record<string, unknown> {
   provider: string | null;
   householdId: number | null;
   homeId: number | null;
+  supportedAccommodationId: number | null;
   postcode: string | null;
   urn: string | null;
   reasonForChange: string | null;
@@ -483,6 +411,7 @@ function placementValues(
     provider: row.place_provider,
     householdId: row.fostering_household_id,
     homeId: row.home_id,
+    supportedAccommodationId: row.supported_accommodation_id,
     postcode: row.postcode,
     urn: row.urn,
     reasonForChange: row.reason_for_change,
@@ -559,16 +488,20 @@ export async function editPlacement(
     refuseIf(newProblems(before, after, ctx.today, fieldOf, 'startDate'));
     const carer = await carerDetails(trx, input);
     refuseIf(carer.problems);
-    if (input.householdId !== null && (input.householdId !== row.fostering_household_id || moved))
-      refuseIf(
-        await householdProblems(
-          trx,
-          input.householdId,
-          childId,
-          child.dateOfBirth,
-          input.startDate,
-        ),
-      );
+    const stored = {
+      householdId: row.fostering_household_id,
+      homeId: row.home_id,
+      supportedAccommodationId: row.supported_accommodation_id,
+    };
+    refuseIf(
+      await capacityProblems(
+        trx,
+        input,
+        child,
+        input.startDate,
+        (field) => !moved && input[field] === stored[field],
+      ),
+    );
     const updated = await trx
       .updateTable('placement')
       .set((eb) => ({
@@ -576,6 +509,7 @@ export async function editPlacement(
         place_provider: input.provider,
         fostering_household_id: input.householdId,
         home_id: input.homeId,
+        supported_accommodation_id: input.supportedAccommodationId,
         provider_id: carer.providerId,
         postcode: carer.postcode,
         urn: carer.urn,

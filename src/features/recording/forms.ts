@@ -50,6 +50,8 @@ import {
 export interface Options {
   households: Item[];
   homes: Item[];
+  /** Open 16+ supported accommodation services, with their provider. */
+  services: Item[];
   users: Item[];
 }
 
@@ -106,17 +108,24 @@ const placementFields = (o: Options): FieldSpec[] => [
     items: [{ value: '', text: 'None' }, ...o.homes],
   },
   {
+    name: 'supportedAccommodationId',
+    kind: 'select',
+    numeric: true,
+    label: '16+ supported accommodation service (for a K3 or H5 placement)',
+    items: [{ value: '', text: 'None' }, ...o.services],
+  },
+  {
     name: 'postcode',
     kind: 'text',
     label: 'Postcode of the placement (optional)',
-    hint: 'Leave blank to use the household’s or home’s postcode.',
+    hint: 'Leave blank to use the household’s, home’s or service’s postcode.',
     width: 'govuk-input--width-10',
   },
   {
     name: 'urn',
     kind: 'text',
     label: 'Ofsted URN (optional)',
-    hint: 'Leave blank to use the home’s URN.',
+    hint: 'Leave blank to use the home’s or service’s URN.',
     width: 'govuk-input--width-10',
   },
 ];
@@ -196,7 +205,7 @@ const BASE_FORMS: readonly FormDef[] = [
     flash: 'The period of care has been recorded',
     summary: 'Start a period of care with its first legal status and placement.',
     permissions: CARE,
-    needs: ['households', 'homes'],
+    needs: ['households', 'homes', 'services'],
     schema: StartPeriodInput,
     fields: (o) => [
       { name: 'startDate', kind: 'date', label: 'Date the child started to be looked after' },
@@ -266,7 +275,7 @@ const BASE_FORMS: readonly FormDef[] = [
     summary:
       'A new placement from a date; the current one ends that day with the reason for the change.',
     permissions: PLACING,
-    needs: ['households', 'homes'],
+    needs: ['households', 'homes', 'services'],
     schema: NewPlacementInput,
     fields: (o) => [
       { name: 'startDate', kind: 'date', label: 'Date the placement started' },
@@ -284,7 +293,7 @@ const BASE_FORMS: readonly FormDef[] = [
     flash: 'The placement has been changed',
     summary: 'Correct a placement (optimistic locking on version).',
     permissions: PLACING,
-    needs: ['households', 'homes'],
+    needs: ['households', 'homes', 'services'],
     schema: EditPlacementInput,
     fields: (o) => [
       { name: 'startDate', kind: 'date', label: 'Date the placement started' },
@@ -530,7 +539,7 @@ export async function loadOptions(
   db: Db,
   needs: readonly (keyof Options)[] = [],
 ): Promise<Options> {
-  const o: Options = { households: [], homes: [], users: [] };
+  const o: Options = { households: [], homes: [], services: [], users: [] };
   if (needs.includes('households'))
     o.households = (
       await db
@@ -549,6 +558,20 @@ export async function loadOptions(
         .orderBy('name')
         .execute()
     ).map((h) => ({ value: String(h.id), text: `${h.name} (${h.postcode})` }));
+  if (needs.includes('services'))
+    o.services = (
+      await db
+        .selectFrom('supported_accommodation as sa')
+        .innerJoin('provider', 'provider.id', 'sa.provider_id')
+        .select(['sa.id', 'sa.name', 'sa.postcode', 'provider.name as provider_name'])
+        .where('sa.closed_on', 'is', null)
+        .orderBy('sa.name')
+        .orderBy('sa.id')
+        .execute()
+    ).map((s) => ({
+      value: String(s.id),
+      text: `${s.name}, ${s.provider_name} (${s.postcode})`,
+    }));
   if (needs.includes('users'))
     o.users = (
       await db

@@ -143,7 +143,7 @@ export function moreForms(base: readonly FormDef[]): FormDef[] {
     fieldsOf(
       base,
       'health/new',
-    )({ households: [], homes: [], users: [] })
+    )({ households: [], homes: [], services: [], users: [] })
       .find((f) => f.name === 'kind')
       ?.items?.filter((i) => ['initial', 'review', 'dental'].includes(i.value)) ?? [];
   return [

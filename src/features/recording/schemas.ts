@@ -61,15 +61,42 @@ const placementFields = {
   provider: optionalCode('Episodes.PLACE_PROVIDER', 'Select who provides the placement'),
   householdId: id('Select a fostering household from the list'),
   homeId: id('Select a home from the list'),
+  supportedAccommodationId: id('Select a supported accommodation service from the list'),
   postcode,
   urn,
 };
 
-const oneCarer = (v: { householdId: number | null; homeId: number | null }) =>
-  v.householdId === null || v.homeId === null;
-const oneCarerError = {
-  message: 'Select a fostering household or a home, not both',
-  path: ['homeId'],
+/** Place types of a placement in 16+ supported accommodation (903 PLACE). */
+export const SUPPORTED_PLACE_TYPES: readonly string[] = ['K3', 'H5'];
+
+/**
+ * At most one of a household, a home and a supported accommodation service; a service only for a
+ * K3 or H5 placement.
+ */
+const oneCarer = (
+  v: {
+    householdId: number | null;
+    homeId: number | null;
+    supportedAccommodationId: number | null;
+    placeType: string;
+  },
+  ctx: z.RefinementCtx,
+) => {
+  const chosen = [v.householdId, v.homeId, v.supportedAccommodationId].filter((x) => x !== null);
+  if (chosen.length > 1)
+    ctx.addIssue({
+      code: 'custom',
+      path: [v.homeId !== null ? 'homeId' : 'supportedAccommodationId'],
+      message:
+        'Select only one of a fostering household, a home or a supported accommodation service',
+    });
+  if (v.supportedAccommodationId !== null && !SUPPORTED_PLACE_TYPES.includes(v.placeType))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['supportedAccommodationId'],
+      message:
+        'A supported accommodation service is only for a placement of type K3 or H5: change the type of placement or the service',
+    });
 };
 
 export const StartPeriodInput = z
@@ -79,7 +106,7 @@ export const StartPeriodInput = z
     legalStatus: code('Episodes.LS', 'Select the legal status'),
     ...placementFields,
   })
-  .refine(oneCarer, oneCarerError);
+  .superRefine(oneCarer);
 export type StartPeriodInput = z.output<typeof StartPeriodInput>;
 
 export const EndPeriodInput = z.object({
@@ -107,7 +134,7 @@ export const NewPlacementInput = z
       'Select the reason the previous placement ended',
     ),
   })
-  .refine(oneCarer, oneCarerError);
+  .superRefine(oneCarer);
 export type NewPlacementInput = z.output<typeof NewPlacementInput>;
 
 export const EditPlacementInput = z
@@ -121,7 +148,7 @@ export const EditPlacementInput = z
     ),
     version,
   })
-  .refine(oneCarer, oneCarerError);
+  .superRefine(oneCarer);
 export type EditPlacementInput = z.output<typeof EditPlacementInput>;
 
 export const ReviewInput = z.object({
