@@ -159,7 +159,7 @@ describe('supported accommodation as a matching option', () => {
     expect(row.text()).toContain('only for young people aged 16 or 17; the child will be 14');
   });
 
-  it("the decision makes a K3 placement in the service, at its address; the request closes", async () => {
+  it('the decision makes a K3 placement in the service, at its address; the request closes', async () => {
     const [request] = await t.db
       .selectFrom('placement_request')
       .select(['id', 'version'])
