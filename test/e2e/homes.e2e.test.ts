@@ -1,8 +1,10 @@
 // Children's homes, supported accommodation and providers in the browser: a residential manager
-// records a Regulation 44 visit (errors first, then success) and the visitor's report; a placement
-// officer looks at supported accommodation and searches providers. axe on every page.
+// records a Regulation 44 visit (errors first, then success) and the visitor's report, and a
+// Regulation 45 review (errors first, then success, then a change) and finds it on the homes list's
+// filter; a placement officer looks at supported accommodation and searches providers. axe on every
+// page.
 import { beforeAll, expect, it } from 'vitest';
-import { addDays, todayInLondon } from '../../src/domain/dates/index.ts';
+import { addDays, addMonths, todayInLondon } from '../../src/domain/dates/index.ts';
 import { describeInBrowser, expectNoAxeViolations, useBrowserSuite } from '../support/browser.ts';
 import { signInAs } from './signIn.ts';
 
@@ -102,6 +104,71 @@ describeInBrowser('homes, supported accommodation and providers', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForLoadState();
     await expect(page.getByRole('main').textContent()).resolves.toContain('Refresh PACE training');
+  });
+
+  it('a residential manager records a Regulation 45 review, changes it, and filters the homes list', async () => {
+    const page = suite.page;
+    await signInAs(page, 'rm.demo');
+    await page.goto(`/homes/${String(homeId)}/visits`);
+    await page.getByRole('button', { name: 'Record a review' }).click();
+    await page.waitForLoadState();
+    expect(new URL(page.url()).pathname).toBe(`/homes/${String(homeId)}/reviews/new`);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Record review' }).click();
+    await page.waitForLoadState();
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
+      'Enter a summary of the review',
+    );
+    await expectNoAxeViolations(page);
+
+    const fill = async (legend: string, iso: string) => {
+      const [y, m, d] = iso.split('-');
+      const group = page.getByRole('group', { name: legend });
+      await group.getByRole('textbox', { name: 'Day' }).fill(String(Number(d)));
+      await group.getByRole('textbox', { name: 'Month' }).fill(String(Number(m)));
+      await group.getByRole('textbox', { name: 'Year' }).fill(y ?? '');
+    };
+    const end = addMonths(today, -7);
+    await fill('First day of the period reviewed', addDays(addMonths(end, -6), 1));
+    await fill('Last day of the period reviewed', end);
+    await fill('Date the review was completed', addDays(end, 5));
+    await page
+      .getByRole('textbox', { name: 'Summary of the review' })
+      .fill('Young people feel safe');
+    await page.getByRole('button', { name: 'Record review' }).click();
+    await page.waitForLoadState();
+    await expect(page.getByRole('main').textContent()).resolves.toContain(
+      'The Regulation 45 review has been recorded',
+    );
+    await expect(page.locator('#reg45').textContent()).resolves.toContain('Review overdue');
+    await expect(page.locator('#review-list tbody tr').first().textContent()).resolves.toContain(
+      'Overdue',
+    );
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('link', { name: /^Change the review of/ }).click();
+    await page.waitForLoadState();
+    await expectNoAxeViolations(page);
+    await fill('Date the report was sent to Ofsted (optional)', addDays(end, 20));
+    await page.getByRole('button', { name: 'Save review' }).click();
+    await page.waitForLoadState();
+    await expect(page.locator('#review-list tbody tr').first().textContent()).resolves.toContain(
+      'Sent',
+    );
+
+    await page.goto('/homes');
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('review-overdue');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForLoadState();
+    await expect(page.locator('table#homes tbody tr').first().textContent()).resolves.toContain(
+      'Review overdue',
+    );
+    await expectNoAxeViolations(page);
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('report-overdue');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForLoadState();
+    await expect(page.locator('#none').textContent()).resolves.toBe('No homes match this filter.');
+    await expectNoAxeViolations(page);
   });
 
   it('a placement officer sees supported accommodation overdue for a visit and searches providers', async () => {

@@ -104,7 +104,7 @@ describe('recording a Regulation 45 review', () => {
     expect($('#completedOn-day').hasClass('govuk-input--error')).toBe(true);
     expect($('#periodStart-day').val()).toBe('1');
     expect(await reviewCount()).toBe(0);
-  });
+  }, 90_000); // the first page of a fresh app compiles its templates: slow on a loaded machine
 
   it('refuses dates out of order, and a completion or report after today, through the API', async () => {
     const rm = await signedIn(app, 'rm.one');

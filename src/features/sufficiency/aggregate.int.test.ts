@@ -10,6 +10,7 @@ import { todayInLondon } from '../../domain/dates/index.ts';
 import { addUser, signedIn, testApp } from '../../platform/http/testing.ts';
 import { demoLocalPostcodes, loadLocalPostcodes } from '../children/localPostcodes.ts';
 import { seedDemo } from '../demo/write.ts';
+import { placedInService } from '../homes/occupancy.ts';
 import { countFigures, figureChildren, FIGURES } from './aggregate.ts';
 import { computeSufficiency, figureByKey } from './compute.ts';
 import { loadCapacity, loadChildren } from './load.ts';
@@ -87,6 +88,40 @@ describe('sufficiency figures in SQL', () => {
       });
       expect(found.total).toBe(ref.childIds.length);
     }
+  });
+});
+
+describe('the demo’s supported accommodation and homes', () => {
+  it('links supported placements to their service, none over full, counted once in capacity', async () => {
+    const { rows } = await sql<{ places: number; placed: number }>`
+      select sa.places, ${placedInService('sa', today)} as placed
+      from supported_accommodation sa`.execute(t.db);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.placed > r.places)).toEqual([]);
+    const placed = rows.reduce((n, r) => n + r.placed, 0);
+    expect(placed).toBeGreaterThan(0);
+    const capacity = await loadCapacity(t.db, today);
+    expect([capacity.supportedPlaces, capacity.supportedPlaced]).toEqual([
+      rows.reduce((n, r) => n + r.places, 0),
+      placed,
+    ]);
+    const unlinked = await t.db
+      .selectFrom('placement')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('place_type', 'in', ['K3', 'H5'])
+      .where('supported_accommodation_id', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(unlinked.n).toBe(0);
+  });
+
+  it('gives every in-house home Regulation 45 reviews, with one home’s review overdue', async () => {
+    const sm = await signedIn(app, 'sm.demo');
+    const homes = (await sm.agent.get('/api/v1/homes')).body as {
+      homes: { reg45: { lastPeriodEnd: string | null; reviewOverdue: boolean } }[];
+    };
+    expect(homes.homes.length).toBeGreaterThan(2);
+    expect(homes.homes.every((h) => h.reg45.lastPeriodEnd !== null)).toBe(true);
+    expect(homes.homes.filter((h) => h.reg45.reviewOverdue)).toHaveLength(1);
   });
 });
 
