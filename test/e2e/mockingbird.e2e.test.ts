@@ -1,5 +1,6 @@
 // Mockingbird in the browser, with axe on every page: starting a constellation, adding a satellite,
-// the constellation page and the sleepover and get-together forms.
+// the constellation page and the sleepover and get-together forms; a satellite leaving and closing
+// the constellation (each form in its error state too), and the closed constellation's page.
 import { beforeAll, expect, it } from 'vitest';
 import { addDays, todayInLondon } from '../../src/domain/dates/index.ts';
 import { describeInBrowser, expectNoAxeViolations, useBrowserSuite } from '../support/browser.ts';
@@ -62,6 +63,53 @@ describeInBrowser('mockingbird', () => {
     await expectNoAxeViolations(page);
     await follow(page, 'Back');
     await follow(page, 'Record a get-together');
+    await expectNoAxeViolations(page);
+  });
+
+  it('records a satellite leaving and closes the constellation, with errors first', async () => {
+    const page = suite.page;
+    await signInAs(page, 'fw.demo');
+    await page.goto('/mockingbird');
+    await follow(page, 'Keighley constellation');
+    await follow(page, 'Record leaving for Satellite household');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Satellite household leaves the constellation',
+    );
+    await expectNoAxeViolations(page);
+    await fillDate(page, addDays(today, -10));
+    await press(page, 'Record leaving');
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
+      'Select why the household is leaving',
+    );
+    await expectNoAxeViolations(page);
+    await page.getByRole('radio', { name: 'Left the Mockingbird model (still fostering)' }).check();
+    await press(page, 'Record leaving');
+    await expect(page.locator('#former-satellites').textContent()).resolves.toContain(
+      'Left the Mockingbird model (still fostering)',
+    );
+    await expect(page.locator('#below-minimum').textContent()).resolves.toContain(
+      'fewer satellite households (0) than its minimum of 6',
+    );
+    await expectNoAxeViolations(page);
+
+    await follow(page, 'Close this constellation');
+    await expectNoAxeViolations(page);
+    await page.getByRole('radio', { name: 'Other', exact: true }).check();
+    await fillDate(page, addDays(today, -5));
+    await press(page, 'Close constellation');
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
+      'Enter the details of the reason',
+    );
+    await expectNoAxeViolations(page);
+    await page.getByRole('textbox', { name: 'Details' }).fill('No satellites left');
+    await press(page, 'Close constellation');
+    await expect(page.locator('#closed-tag').textContent()).resolves.toBe('Closed');
+    await expect(page.locator('#summary').textContent()).resolves.toContain(
+      'Other: No satellites left',
+    );
+    await expectNoAxeViolations(page);
+    await page.goto('/mockingbird');
+    await expect(page.locator('#constellations').textContent()).resolves.toContain('Closed');
     await expectNoAxeViolations(page);
   });
 });
