@@ -34,6 +34,7 @@ const EXPECTED: Record<Role, Expected> = {
   iro: { sections: ['Your reviews'], links: [] },
   placement_officer: { sections: ['Placement requests', 'Figures'], links: [] },
   fostering_worker: { sections: ['Your carers'], links: [] },
+  fostering_manager: { sections: ['Your carers'], links: [] },
   residential_manager: { sections: ['Children in your home'], links: [] },
   personal_adviser: { sections: ['Your care leavers'], links: [] },
   analyst: { sections: ['Figures'], links: [] },

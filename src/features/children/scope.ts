@@ -8,6 +8,7 @@
 //   personal_adviser     care leavers allocated to them
 //   placement_officer    all children (they find placements)
 //   fostering_worker     children placed now with households they supervise
+//   fostering_manager    the same (the team's households are theirs in the fostering tray)
 //   residential_manager  children placed now in a home they manage
 //   analyst, panel_member, admin: none (they use aggregate or pseudonymised paths)
 // A system actor (CLI, jobs) sees all. Allocations and placements count while open (no end date, or
@@ -112,6 +113,7 @@ function grant(role: Role, actor: Actor, opts: ScopeOptions): Condition | 'all' 
     case 'personal_adviser':
       return allocatedTo(actor.userId, 'personal_adviser');
     case 'fostering_worker':
+    case 'fostering_manager':
       return placedWithSupervisedHousehold(actor.userId);
     case 'residential_manager':
       return placedInManagedHome(actor.userId);

@@ -64,6 +64,7 @@ export async function findDemoAccounts(db: Db): Promise<DemoAccountIds> {
       'iro.demo',
       'pa.demo',
       'fw.demo',
+      'fm.demo',
       'rm.demo',
     ])
     .execute();

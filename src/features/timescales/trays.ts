@@ -143,9 +143,10 @@ export function trayChildren(tray: TrayId, actor: Actor, opts: ScopeOptions): Ex
 export function trayHouseholds(actor: Actor): Expression<SqlBool> | null {
   const eb = expressionBuilder<Database, 'fostering_household'>();
   if (actor.system || actor.roles.includes('service_manager')) return sql<SqlBool>`true`;
-  if (!actor.roles.includes('fostering_worker')) return null;
+  const manager = actor.roles.includes('fostering_manager');
+  if (!actor.roles.includes('fostering_worker') && !manager) return null;
   const own = eb('fostering_household.supervising_worker_id', '=', actor.userId);
-  if (actor.roles.includes('team_manager') && actor.teamId !== null)
+  if ((manager || actor.roles.includes('team_manager')) && actor.teamId !== null)
     return eb.or([
       own,
       eb(

@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   'token:manage',
   'carer:read',
   'carer:write',
+  'fostering:manage',
   'placement:read',
   'placement:manage',
   'review:write',
@@ -79,6 +80,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'home:read',
   ],
   fostering_worker: ['carer:read', 'carer:write', 'child:read', 'placement:read'],
+  // The fostering team manager: the fostering worker's rights, and the agency decision maker's
+  // decisions (approval, deregistration) and the allowance schedule, which only they may record.
+  fostering_manager: [
+    'carer:read',
+    'carer:write',
+    'fostering:manage',
+    'child:read',
+    'placement:read',
+  ],
   residential_manager: ['child:read', 'placement:read', 'home:read', 'home:write'],
   personal_adviser: ['child:read', 'careleaver:read', 'careleaver:write'],
   analyst: [

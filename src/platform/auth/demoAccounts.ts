@@ -36,6 +36,11 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     role: 'fostering_worker',
   },
   {
+    username: 'fm.demo',
+    displayName: 'Faith Example (demo fostering team manager)',
+    role: 'fostering_manager',
+  },
+  {
     username: 'rm.demo',
     displayName: 'Rosa Example (demo residential manager)',
     role: 'residential_manager',
