@@ -48,14 +48,25 @@ export interface CareRows<K extends CareTable> {
   rows: { [T in K]: Map<number, RowOf<T>[]> };
 }
 
-/** Up to this many children, rows are fetched by id list (index lookups); beyond, by subquery. */
-const ID_LIST_LIMIT = 5000;
-
 function childCondition(sel: ChildSelection): Expression<SqlBool> {
   if (sel === 'all') return sql<SqlBool>`true`;
   if (!('ids' in sel)) return sel;
   if (sel.ids.length === 0) return sql<SqlBool>`false`;
-  return sql<SqlBool>`child.id in (${sql.join(sel.ids.map((id) => sql.lit(Math.trunc(id))))})`;
+  return sql<SqlBool>`child.id in (${idList(sel.ids)})`;
+}
+
+function idList(ids: readonly number[]): RawBuilder<unknown> {
+  return sql.join(ids.map((id) => sql.lit(Math.trunc(id))));
+}
+
+/**
+ * The rows' condition on child_id: none for every child; ids are looked up by the child_id index;
+ * a condition becomes a subquery (the planner hashes a large one, or looks up a small one).
+ */
+function rowsOf(sel: ChildSelection): RawBuilder<unknown> | null {
+  if (sel === 'all') return null;
+  if ('ids' in sel) return idList(sel.ids);
+  return sql`select child.id from child where ${sel}`;
 }
 
 function windowCondition(table: CareTable, windows: readonly Window[]): RawBuilder<unknown> {
@@ -105,40 +116,32 @@ export async function loadCareRows<K extends CareTable>(
   selection: ChildSelection,
   tables: TableWindows<K>,
 ): Promise<CareRows<K>> {
-  const where = childCondition(selection);
-  const children = await db
-    .selectFrom('child')
-    .select([
-      'id',
-      'local_id',
-      'first_name',
-      'last_name',
-      'sex',
-      'date_of_birth',
-      'ethnicity',
-      'upn',
-      'uasc',
-      'uasc_end',
-      'home_postcode',
-      'team_id',
-    ])
-    .where(where)
-    .orderBy('id')
-    .execute();
-  // Every child: no condition on the rows. A small selection is fetched by its ids, so each table
-  // is read through its child_id index; a large one by the same condition as a subquery (the
-  // planner then scans once and hashes). No child selected: no query.
-  let ofChildren: RawBuilder<unknown> | null = null;
-  if (selection !== 'all')
-    ofChildren =
-      children.length <= ID_LIST_LIMIT
-        ? sql.join(children.map((c) => sql.lit(c.id)))
-        : sql`select child.id from child where ${where}`;
   const names = Object.keys(tables) as K[];
-  const none = selection !== 'all' && children.length === 0;
-  const maps = none
-    ? []
-    : await Promise.all(names.map((t) => perChild(db, t, ofChildren, tables[t])));
+  const ofChildren = rowsOf(selection);
+  const none = typeof selection !== 'string' && 'ids' in selection && selection.ids.length === 0;
+  // The children and every table at once: nothing waits for the children's ids.
+  const [children, maps] = await Promise.all([
+    db
+      .selectFrom('child')
+      .select([
+        'id',
+        'local_id',
+        'first_name',
+        'last_name',
+        'sex',
+        'date_of_birth',
+        'ethnicity',
+        'upn',
+        'uasc',
+        'uasc_end',
+        'home_postcode',
+        'team_id',
+      ])
+      .where(childCondition(selection))
+      .orderBy('id')
+      .execute(),
+    none ? [] : Promise.all(names.map((t) => perChild(db, t, ofChildren, tables[t]))),
+  ]);
   const rows = {} as Record<K, Map<number, unknown>>;
   names.forEach((t, i) => {
     rows[t] = maps[i] ?? new Map();
