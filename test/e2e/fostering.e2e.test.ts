@@ -1,6 +1,7 @@
 // The fostering service in the browser, with axe on every page: recording an enquiry and the next
 // stage, approval refused with the GOV.UK error summary, the review and supervising worker forms,
-// the allowance schedule and its edit form, the recruitment funnel and the retention view.
+// the allowance schedule and its edit form (the fostering team manager's), the recruitment funnel
+// and the retention view, a household that withdrew and the link to its matching profile.
 import { beforeAll, expect, it } from 'vitest';
 import { addDays, todayInLondon } from '../../src/domain/dates/index.ts';
 import { describeInBrowser, expectNoAxeViolations, useBrowserSuite } from '../support/browser.ts';
@@ -50,7 +51,7 @@ describeInBrowser('fostering service', () => {
 
   it('records an enquiry and an initial visit; approval is refused with a clear message', async () => {
     const page = suite.page;
-    await signInAs(page, 'fw.demo');
+    await signInAs(page, 'fm.demo');
     await page.goto('/fostering');
     await expectNoAxeViolations(page);
     await follow(page, 'Record a fostering enquiry');
@@ -104,6 +105,11 @@ describeInBrowser('fostering service', () => {
     await signInAs(page, 'fw.demo');
     await page.goto('/fostering/allowances');
     await expect(page.locator('#allowances').textContent()).resolves.toContain('£313');
+    await expect(page.locator('#allowances a').count()).resolves.toBe(0);
+    await expectNoAxeViolations(page);
+    await signInAs(page, 'fm.demo');
+    await page.goto('/fostering/allowances');
+    await expect(page.locator('#allowances a').count()).resolves.toBeGreaterThan(0);
     await expectNoAxeViolations(page);
     await page.goto(`/fostering/allowances/${String(allowance)}`);
     await page.getByRole('textbox', { name: 'Weekly fee (£)' }).fill('-5');
@@ -116,9 +122,44 @@ describeInBrowser('fostering service', () => {
     await expect(
       page.locator('#funnel tr[data-stage="enquiry"] td').first().textContent(),
     ).resolves.toMatch(/\d/);
+    await expect(
+      page.locator('#outcomes tr[data-outcome="withdrawn"] th').textContent(),
+    ).resolves.toBe('Withdrew before approval');
     await expectNoAxeViolations(page);
     await page.goto('/fostering/retention?by=year');
     await expect(page.locator('#reasons').textContent()).resolves.toContain('Retirement');
+    await expectNoAxeViolations(page);
+  });
+
+  it('shows a household that withdrew, with no stage to record, and links to its matching profile', async () => {
+    const page = suite.page;
+    await signInAs(page, 'fw.demo');
+    await page.goto('/fostering/enquiries/new');
+    await page.getByRole('textbox', { name: 'Household name' }).fill('Withdrawing household');
+    await page.getByRole('textbox', { name: 'Postcode' }).fill('BD9 4DS');
+    await page.getByRole('radio', { name: 'Mainstream foster carers' }).check();
+    await fillDate(page, addDays(today, -30));
+    await press(page, 'Save enquiry');
+    const householdPath = new URL(page.url()).pathname;
+    const id = householdPath.split('/').at(-1) ?? '';
+    await expect(
+      page
+        .getByRole('link', { name: 'Languages and religions (for matching)' })
+        .getAttribute('href'),
+    ).resolves.toBe(`/placement-options/household:${id}`);
+    await follow(page, 'Record a stage');
+    await page.getByRole('radio', { name: 'Withdrew before approval' }).check();
+    await fillDate(page, addDays(today, -2));
+    await page.getByRole('combobox', { name: /Reason for leaving/ }).selectOption('changed_mind');
+    await press(page, 'Save stage');
+    expect(new URL(page.url()).pathname).toBe(householdPath);
+    await expect(page.locator('.govuk-summary-list').textContent()).resolves.toContain(
+      'Withdrew before approval',
+    );
+    await expect(page.getByRole('link', { name: 'Record a stage' }).count()).resolves.toBe(0);
+    await expectNoAxeViolations(page);
+    await page.goto('/carers?status=withdrawn');
+    await expect(page.locator('tbody').textContent()).resolves.toContain('Withdrawing household');
     await expectNoAxeViolations(page);
   });
 });

@@ -49,8 +49,9 @@ export interface HomeManagerTable {
 }
 
 export type ApprovalType = 'mainstream' | 'connected' | 'short_breaks' | 'staying_put';
+/** 'withdrawn': withdrew before approval (migration 0071). */
 export type HouseholdStatus =
-  'assessment' | 'reg24' | 'approved' | 'on_hold' | 'resigned' | 'deregistered';
+  'assessment' | 'reg24' | 'approved' | 'on_hold' | 'resigned' | 'deregistered' | 'withdrawn';
 
 export interface FosteringHouseholdTable {
   id: Generated<number>;

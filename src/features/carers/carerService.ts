@@ -40,10 +40,8 @@ export async function listHouseholds(
     let q = trx
       .selectFrom('fostering_household as h')
       .leftJoin('app_user as u', 'u.id', 'h.supervising_worker_id')
-      // Enquiries that withdrew before approval are in the recruitment funnel, not the list.
-      .where(
-        sql<boolean>`not exists (select 1 from fostering_stage s where s.household_id = h.id and s.stage = 'withdrawn')`,
-      );
+      // Enquiries that withdrew before approval are left out unless asked for by their status.
+      .where('h.status', f.status === 'withdrawn' ? '=' : '<>', 'withdrawn');
     if (f.q) {
       const text = f.q
         .trim()

@@ -287,6 +287,7 @@ export const HOUSEHOLD_STATUS_LABELS: Record<string, string> = {
   on_hold: 'On hold',
   resigned: 'Resigned',
   deregistered: 'Deregistered',
+  withdrawn: 'Withdrew before approval',
 };
 
 export const PERMANENCE_ORDER_LABELS: Record<string, string> = {

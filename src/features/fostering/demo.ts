@@ -209,7 +209,7 @@ export async function fosteringDemo(db: Db, ctx: DemoContext): Promise<void> {
   const newHouseholds: {
     name: string;
     approval_type: 'mainstream' | 'short_breaks';
-    status: 'assessment';
+    status: 'withdrawn';
     postcode: string;
   }[] = [];
   const plans: { path: [JourneyStage, string][]; reason: LeavingReason | null }[] = [];
@@ -242,7 +242,7 @@ export async function fosteringDemo(db: Db, ctx: DemoContext): Promise<void> {
       newHouseholds.push({
         name: `${rng.pick(surnames)} household (enquiry)`,
         approval_type: rng.chance(0.1) ? 'short_breaks' : 'mainstream',
-        status: 'assessment',
+        status: 'withdrawn',
         postcode: rng.pick([
           'BD1 1HY',
           'BD3 9AA',

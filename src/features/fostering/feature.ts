@@ -97,7 +97,7 @@ export const feature: Feature = {
       method: 'post',
       path: '/fostering/households/:id/stages',
       summary:
-        'Record a stage of the journey. Approval is refused (400) unless the required earlier stages are recorded; a stale version answers 409 with the current values.',
+        'Record a stage of the journey. The agency decision maker’s decision, approval and deregistration need fostering:manage (403 otherwise). Approval is refused (400) unless the required earlier stages are recorded, and any stage of a household that withdrew; a stale version answers 409 with the current values.',
       tags,
       permission: 'carer:write',
       params: Id,
@@ -166,9 +166,10 @@ export const feature: Feature = {
     defineRoute({
       method: 'put',
       path: '/fostering/allowances/:id',
-      summary: 'Change one row of the allowance schedule (optimistic locking on version).',
+      summary:
+        'Change one row of the allowance schedule (a fostering team manager; optimistic locking on version).',
       tags,
-      permission: 'carer:write',
+      permission: 'fostering:manage',
       params: Id,
       body: AllowanceInput,
       response: Allowance,
@@ -179,7 +180,7 @@ export const feature: Feature = {
       method: 'get',
       path: '/fostering/recruitment',
       summary:
-        'Recruitment funnel: households by stage reached, conversion and median days between stages, by month of enquiry (from/to, default the last 24 months).',
+        'Recruitment funnel: households by stage reached, conversion and median days between stages, by month of enquiry, and where the enquiries are now (approved, withdrew before approval, still being assessed) (from/to, default the last 24 months).',
       tags,
       permission: 'carer:read',
       query: RangeQuery,
@@ -197,6 +198,11 @@ export const feature: Feature = {
           }),
         ),
         months: z.array(z.object({ month: z.string(), counts: z.array(z.number().int()) })),
+        outcomes: z.object({
+          approved: z.number().int(),
+          withdrawn: z.number().int(),
+          inAssessment: z.number().int(),
+        }),
       }),
       handler: ({ db, actor, query }) => {
         const { from, to } = rangeOf(query, 24);

@@ -69,6 +69,7 @@ beforeAll(async () => {
   app = testApp(conn);
   fw = await addUser(conn, 'fw.one', ['fostering_worker'], { displayName: 'Fay Foster' });
   fw2 = await addUser(conn, 'fw.two', ['fostering_worker'], { displayName: 'Finn Foster' });
+  await addUser(conn, 'fm.one', ['fostering_manager'], { displayName: 'Fran Manager' });
   sw = await addUser(conn, 'sw.one', ['social_worker'], { displayName: 'Sam Social' });
 }, 120_000);
 
@@ -125,8 +126,17 @@ describe('the household journey', () => {
       .set('x-csrf-token', csrf)
       .send({ stage: 'enquiry', date: ago(200), version: 1 })
       .expect(201);
-    const page = await agent.get(`/fostering/households/${String(id)}/stages/new`);
-    const res = await agent
+    // The form of a fostering worker does not offer approval; the manager's refuses it for now.
+    const workerForm = cheerio.load(
+      (await agent.get(`/fostering/households/${String(id)}/stages/new`)).text,
+    );
+    expect(workerForm('input[name="stage"][value="initial_visit"]').length).toBe(1);
+    expect(workerForm('input[name="stage"][value="approved"]').length).toBe(0);
+    expect(workerForm('input[name="stage"][value="adm_decision"]').length).toBe(0);
+    const manager = await signedIn(app, 'fm.one');
+    const page = await manager.agent.get(`/fostering/households/${String(id)}/stages/new`);
+    expect(cheerio.load(page.text)('input[name="stage"][value="approved"]').length).toBe(1);
+    const res = await manager.agent
       .post(`/fostering/households/${String(id)}/stages/new`)
       .type('form')
       .send({
@@ -151,8 +161,14 @@ describe('the household journey', () => {
       .post(`/api/v1/fostering/households/${String(id)}/stages`)
       .set('x-csrf-token', csrf)
       .send({ stage: 'approved', date: ago(1), version: 2, skillsLevel: 2 });
-    expect(api.status).toBe(400);
-    expect((api.body as { errors: { field: string }[] }).errors).toEqual([
+    // A fostering worker may not record an approval at all: 403 before any rule is checked.
+    expect(api.status).toBe(403);
+    const refused = await manager.agent
+      .post(`/api/v1/fostering/households/${String(id)}/stages`)
+      .set('x-csrf-token', manager.csrf)
+      .send({ stage: 'approved', date: ago(1), version: 2, skillsLevel: 2 });
+    expect(refused.status).toBe(400);
+    expect((refused.body as { errors: { field: string }[] }).errors).toEqual([
       expect.objectContaining({ field: 'stage' }),
     ]);
     const malformed = await agent
@@ -170,7 +186,6 @@ describe('the household journey', () => {
       ['skills_to_foster', 150],
       ['assessment', 120],
       ['panel', 20],
-      ['adm_decision', 10],
     ] as const) {
       await agent
         .post(`/api/v1/fostering/households/${String(id)}/stages`)
@@ -179,15 +194,22 @@ describe('the household journey', () => {
         .expect(201);
       version += 1;
     }
-    const noLevel = await agent
+    // The agency decision maker's decision and the approval are the fostering team manager's.
+    await manager.agent
+      .post(`/api/v1/fostering/households/${String(id)}/stages`)
+      .set('x-csrf-token', manager.csrf)
+      .send({ stage: 'adm_decision', date: ago(10), version })
+      .expect(201);
+    version += 1;
+    const noLevel = await manager.agent
       .post(`/api/v1/fostering/households/${String(id)}/stages`)
       .set('x-csrf-token', csrf)
       .send({ stage: 'approved', date: ago(5), version });
     expect(noLevel.status).toBe(400);
     expect(noLevel.body).toMatchObject({ errors: [{ field: 'skillsLevel' }] });
-    await agent
+    await manager.agent
       .post(`/api/v1/fostering/households/${String(id)}/stages`)
-      .set('x-csrf-token', csrf)
+      .set('x-csrf-token', manager.csrf)
       .send({ stage: 'approved', date: ago(5), version, skillsLevel: 3 })
       .expect(201);
     expect(await status(id)).toMatchObject({
@@ -389,7 +411,7 @@ describe('foster carer reviews and the supervising social worker', () => {
 });
 
 describe('allowances, funnel and retention', () => {
-  it('shows the schedule and lets a fostering worker change a row, with locking', async () => {
+  it('shows the schedule and lets the fostering team manager change a row, with locking', async () => {
     const { id } = await conn.db
       .insertInto('fostering_allowance')
       .values({
@@ -406,7 +428,7 @@ describe('allowances, funnel and retention', () => {
     const view = await sworker.agent.get('/fostering/allowances');
     expect(cheerio.load(view.text)('#allowances tbody td').eq(4).text().trim()).toBe('£300');
     expect((await sworker.agent.get(`/fostering/allowances/${String(id)}`)).status).toBe(403);
-    const { agent, csrf } = await signedIn(app, 'fw.one');
+    const { agent, csrf } = await signedIn(app, 'fm.one');
     const bad = await agent
       .put(`/api/v1/fostering/allowances/${String(id)}`)
       .set('x-csrf-token', csrf)
@@ -503,6 +525,9 @@ describe('allowances, funnel and retention', () => {
         'row,month of enquiry,Enquiry,Initial visit,Skills to Foster,Assessment (form F or C),Fostering panel,Agency decision maker,Approved',
         `month,${month(ago(200))},1,1,1,1,1,1,1`,
         `month,${month(ago(3))},1,0,0,0,0,0,0`,
+        'outcome,Approved,1',
+        'outcome,Withdrew before approval,0',
+        'outcome,Still being assessed,1',
         '',
       ].join('\n'),
     );

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { funnel, retention, stageRefusal, weeklyRate, type StageFact } from './journey.ts';
+import {
+  funnel,
+  retention,
+  stageRefusal,
+  statusAfter,
+  weeklyRate,
+  type StageFact,
+} from './journey.ts';
 
 const base = {
   approvalType: 'mainstream' as const,
@@ -74,6 +81,15 @@ describe('stageRefusal', () => {
       }),
     ).toBeNull();
   });
+  it('a withdrawal moves the household to withdrawn, which refuses approval and every other stage', () => {
+    expect(statusAfter('withdrawn')).toBe('withdrawn');
+    expect(statusAfter('panel')).toBeNull();
+    const withdrawn = { ...base, status: 'withdrawn' as const };
+    for (const stage of ['approved', 'temporary_approval', 'panel', 'enquiry'] as const)
+      expect(stageRefusal(mainstreamPath, { ...withdrawn, stage, date: '2026-07-11' })).toBe(
+        'This household withdrew before approval, so its journey has ended. If they apply again, record a new enquiry',
+      );
+  });
 });
 
 describe('funnel', () => {
@@ -98,6 +114,23 @@ describe('funnel', () => {
       { month: '2026-01', counts: [1, 1, 1, 1, 1, 1, 0] },
       { month: '2026-02', counts: [2, 1, 0, 0, 0, 0, 0] },
     ]);
+    expect(f.outcomes).toEqual({ approved: 0, withdrawn: 0, inAssessment: 3 });
+  });
+  it('counts a withdrawal at the stages reached, and as withdrawn, never as still being assessed', () => {
+    const gone: StageFact[] = [
+      { stage: 'enquiry', date: '2026-02-01' },
+      { stage: 'initial_visit', date: '2026-02-11' },
+      { stage: 'withdrawn', date: '2026-03-01' },
+    ];
+    const approved: StageFact[] = [...mainstreamPath, { stage: 'approved', date: '2026-07-11' }];
+    const resignedLater: StageFact[] = [...approved, { stage: 'resigned', date: '2026-10-01' }];
+    const f = funnel(
+      [gone, approved, resignedLater, [{ stage: 'enquiry', date: '2026-05-01' }]],
+      '2026-01-01',
+      '2026-12-31',
+    );
+    expect(f.stages.map((s) => s.reached)).toEqual([4, 3, 2, 2, 2, 2, 2]);
+    expect(f.outcomes).toEqual({ approved: 2, withdrawn: 1, inAssessment: 1 });
   });
 });
 

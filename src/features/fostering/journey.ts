@@ -43,7 +43,13 @@ export const FUNNEL: readonly JourneyStage[] = [
 
 export type ApprovalType = 'mainstream' | 'connected' | 'short_breaks' | 'staying_put';
 export type HouseholdStatus =
-  'assessment' | 'reg24' | 'approved' | 'on_hold' | 'resigned' | 'deregistered';
+  'assessment' | 'reg24' | 'approved' | 'on_hold' | 'resigned' | 'deregistered' | 'withdrawn';
+
+/**
+ * The agency decision maker's decisions and what follows from them: only a fostering team manager
+ * (fostering:manage) records these. Fostering workers record the rest of the journey.
+ */
+export const MANAGER_STAGES: readonly JourneyStage[] = ['adm_decision', 'approved', 'deregistered'];
 
 /** The stages that must be recorded before approval, by approval type. */
 export function requiredBeforeApproval(type: ApprovalType): JourneyStage[] {
@@ -88,6 +94,8 @@ const ENDINGS: readonly JourneyStage[] = ['withdrawn', 'resigned', 'deregistered
 export function stageRefusal(recorded: readonly StageFact[], req: StageRequest): string | null {
   const { stage, date } = req;
   const label = STAGE_LABELS[stage];
+  if (req.status === 'withdrawn')
+    return 'This household withdrew before approval, so its journey has ended. If they apply again, record a new enquiry';
   if (date > req.today)
     return `The date of the ${label.toLowerCase()} must be today or in the past`;
   const have = new Map(recorded.map((r) => [r.stage, r.date]));
@@ -138,6 +146,7 @@ export function statusAfter(stage: JourneyStage): HouseholdStatus | null {
     temporary_approval: 'reg24',
     resigned: 'resigned',
     deregistered: 'deregistered',
+    withdrawn: 'withdrawn',
   };
   return after[stage] ?? null;
 }
@@ -175,6 +184,11 @@ export interface Funnel {
   stages: FunnelRow[];
   /** By month of enquiry: how many of that month's enquiries reached each FUNNEL stage. */
   months: FunnelMonth[];
+  /**
+   * Where the period's enquiries are now: approved (whatever came after), withdrew before approval,
+   * or still being assessed (neither). A withdrawal is the funnel's drop-off, never "in assessment".
+   */
+  outcomes: { approved: number; withdrawn: number; inAssessment: number };
 }
 
 const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 10);
@@ -223,7 +237,10 @@ export function funnel(journeys: readonly StageFact[][], from: string, to: strin
   const months = [...byMonth.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([month, counts]) => ({ month, counts }));
-  return { from, to, stages, months };
+  const approved = cohort.filter((m) => m.has('approved')).length;
+  const withdrawn = cohort.filter((m) => !m.has('approved') && m.has('withdrawn')).length;
+  const outcomes = { approved, withdrawn, inAssessment: cohort.length - approved - withdrawn };
+  return { from, to, stages, months, outcomes };
 }
 
 export interface Leaving {

@@ -21,6 +21,13 @@ export function rangeOf(q: { from?: string | undefined; to?: string | undefined 
   return { from: q.from ?? addMonths(to, -months), to };
 }
 
+/** Where the period's enquiries are now (the page's last table and the CSV's last rows). */
+export const OUTCOME_LABELS: Record<keyof Funnel['outcomes'], string> = {
+  approved: 'Approved',
+  withdrawn: 'Withdrew before approval',
+  inAssessment: 'Still being assessed',
+};
+
 export function funnelCsv(f: Funnel): string {
   const stageRows = f.stages.map((s) => [
     'stage',
@@ -43,6 +50,9 @@ export function funnelCsv(f: Funnel): string {
     ...stageRows,
     ['row', 'month of enquiry', ...f.stages.map((s) => s.label)],
     ...monthRows,
+    ['outcome', OUTCOME_LABELS.approved, f.outcomes.approved],
+    ['outcome', OUTCOME_LABELS.withdrawn, f.outcomes.withdrawn],
+    ['outcome', OUTCOME_LABELS.inAssessment, f.outcomes.inAssessment],
   ]);
 }
 
@@ -94,7 +104,7 @@ export function recruitmentPage(db: Db): RequestHandler {
     title: 'Recruitment funnel',
     load: (actor, from, to) => recruitment(db, actor, from, to),
     csv: funnelCsv,
-    view: (f, from, to) => ({ f, values: { from, to } }),
+    view: (f, from, to) => ({ f, outcomeLabels: OUTCOME_LABELS, values: { from, to } }),
   });
 }
 

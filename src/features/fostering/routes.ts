@@ -9,7 +9,15 @@ import { can, NotFoundError, requirePermission } from '../../platform/access/acc
 import { actorOf } from '../../platform/auth/authenticate.ts';
 import { APPROVAL_TYPE_LABELS, HOUSEHOLD_STATUS_LABELS } from '../children/codes.ts';
 import { handleForm, joinDate, renderForm, type Body, type FormPage } from './forms.ts';
-import { FUNNEL, REASON_LABELS, STAGE_LABELS, type ApprovalType } from './journey.ts';
+import type { JourneyStage } from '../../db/tables/fostering.ts';
+import {
+  FUNNEL,
+  MANAGER_STAGES,
+  REASON_LABELS,
+  STAGE_LABELS,
+  type ApprovalType,
+  type HouseholdStatus,
+} from './journey.ts';
 import { AllowanceInput, EnquiryInput, ReviewInput, StageInput, WorkerInput } from './schemas.ts';
 import {
   allowanceSchedule,
@@ -31,16 +39,23 @@ function idParam(v: string | undefined): number {
   return Number(v);
 }
 
-/** The stages a worker may record next, by the household's status and type. */
-function stageOptions(status: string, type: ApprovalType) {
+/**
+ * The stages this user may record next, by the household's status and type: none once the journey
+ * has ended; the agency decision maker's decisions only for a fostering team manager.
+ */
+function stageOptions(status: HouseholdStatus, type: ApprovalType, manager: boolean) {
   // While assessed: any stage of the funnel (enquiry to approved), then the ways out.
-  const list: string[] =
+  const list: JourneyStage[] =
     status === 'assessment'
-      ? [...FUNNEL, ...(type === 'connected' ? ['temporary_approval'] : []), 'withdrawn']
+      ? [...FUNNEL, ...(type === 'connected' ? ['temporary_approval' as const] : []), 'withdrawn']
       : status === 'reg24'
         ? ['assessment', 'panel', 'adm_decision', 'approved', 'resigned', 'deregistered']
-        : ['resigned', 'deregistered'];
-  return list.map((s) => ({ value: s, text: STAGE_LABELS[s as keyof typeof STAGE_LABELS] }));
+        : status === 'approved' || status === 'on_hold'
+          ? ['resigned', 'deregistered']
+          : [];
+  return list
+    .filter((s) => manager || !MANAGER_STAGES.includes(s))
+    .map((s) => ({ value: s, text: STAGE_LABELS[s] }));
 }
 
 export function fosteringRoutes(db: Db): Router {
@@ -67,6 +82,9 @@ export function fosteringRoutes(db: Db): Router {
       reasonLabels: REASON_LABELS,
       worker: workers.find((w) => w.id === j.supervisingWorkerId)?.name ?? null,
       canWrite: can(actor, 'carer:write'),
+      canRecordStage:
+        can(actor, 'carer:write') &&
+        stageOptions(j.status, j.approvalType, can(actor, 'fostering:manage')).length > 0,
     });
   });
 
@@ -92,7 +110,7 @@ export function fosteringRoutes(db: Db): Router {
             kind: 'radios',
             name: 'stage',
             label: 'Stage reached',
-            options: stageOptions(j.status, j.approvalType),
+            options: stageOptions(j.status, j.approvalType, can(actorOf(req), 'fostering:manage')),
           },
           { kind: 'date', name: 'date', label: 'Date' },
           {
@@ -262,7 +280,7 @@ export function fosteringRoutes(db: Db): Router {
     res.render('fostering/views/allowances.njk', {
       title: 'Fostering allowances and fees',
       schedule,
-      canWrite: can(actor, 'carer:write'),
+      canWrite: can(actor, 'fostering:manage'),
     });
   });
   const allowancePage = (r: {

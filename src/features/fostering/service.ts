@@ -11,11 +11,17 @@ import type {
   JourneyStage,
   LeavingReason,
 } from '../../db/tables/fostering.ts';
-import { NotFoundError, requirePermission } from '../../platform/access/access.ts';
+import {
+  can,
+  ForbiddenError,
+  NotFoundError,
+  requirePermission,
+} from '../../platform/access/access.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import {
   funnel,
+  MANAGER_STAGES,
   retention,
   STAGE_LABELS,
   stageRefusal,
@@ -148,6 +154,10 @@ export async function recordStage(
   today: string,
 ) {
   requirePermission(actor, 'carer:write');
+  if (MANAGER_STAGES.includes(input.stage) && !can(actor, 'fostering:manage'))
+    throw new ForbiddenError(
+      'Only a fostering team manager can record the agency decision maker’s decision, an approval or a deregistration.',
+    );
   return db.transaction().execute(async (trx) => {
     const h = await lockHousehold(trx, id);
     checkVersion(h, input.version);
@@ -295,7 +305,7 @@ function allowanceOut(r: Selectable<FosteringAllowanceTable>): AllowanceRow {
 }
 
 export async function readAllowance(db: Db, actor: Actor, id: number): Promise<AllowanceRow> {
-  requirePermission(actor, 'carer:write');
+  requirePermission(actor, 'fostering:manage');
   const r = await db
     .selectFrom('fostering_allowance')
     .selectAll()
@@ -311,7 +321,7 @@ export async function updateAllowance(
   id: number,
   input: { weeklyAllowance: number; weeklyFee: number; version: number },
 ): Promise<AllowanceRow> {
-  requirePermission(actor, 'carer:write');
+  requirePermission(actor, 'fostering:manage');
   return db.transaction().execute(async (trx) => {
     const r = await trx
       .selectFrom('fostering_allowance')
