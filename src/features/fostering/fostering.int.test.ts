@@ -203,7 +203,7 @@ describe('the household journey', () => {
     version += 1;
     const noLevel = await manager.agent
       .post(`/api/v1/fostering/households/${String(id)}/stages`)
-      .set('x-csrf-token', csrf)
+      .set('x-csrf-token', manager.csrf)
       .send({ stage: 'approved', date: ago(5), version });
     expect(noLevel.status).toBe(400);
     expect(noLevel.body).toMatchObject({ errors: [{ field: 'skillsLevel' }] });
