@@ -1,6 +1,9 @@
 // A social worker requests a placement (the form's GOV.UK errors first) and changes it (and sees the
 // withdraw page's error), a manager approves it, and the placement officer finds it in the queue,
-// reads the ranked options with their factors and exclusions, and makes the placement. Every page passes axe, including the error states.
+// reads the ranked options with their factors and exclusions, and makes the placement. For a child
+// not looked after, the decision page asks for the legal status and category of need (errors first)
+// and makes the placement, starting the period of care. Every page passes axe, including the error
+// states.
 import { beforeAll, expect, it } from 'vitest';
 import { addDays, addYears } from '../../src/domain/dates/index.ts';
 import {
@@ -140,6 +143,64 @@ describeInBrowser('placement requests and matching', () => {
       'Placement made',
     );
     await expect(page.locator('main').textContent()).resolves.toContain('Roomy household');
+    await expectNoAxeViolations(page);
+  }, 120_000);
+
+  it('for a child not looked after, the decision asks for the legal status and category of need', async () => {
+    const conn = suite.server.conn;
+    const newChild = await addChild(conn, 'E2E2', {
+      teamId: w.teamId,
+      dob: addYears(TODAY, -13),
+      allocate: { social_worker: w.users.sw },
+    });
+    const { id } = await conn.db
+      .insertInto('placement_request')
+      .values({
+        child_id: newChild,
+        status: 'open',
+        kind: 'emergency',
+        date_needed: TODAY,
+        place_types: ['foster'],
+        siblings_note: null,
+        religion: null,
+        culture_note: null,
+        school_postcode: null,
+        notes: null,
+        requested_by: w.users.sw,
+        approved_by: null,
+        approved_at: new Date(),
+        decided_by: null,
+        decided_at: null,
+        chosen_option: null,
+        chosen_name: null,
+        decision_reason: null,
+        placement_id: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const page = suite.page;
+    await signIn('po.one');
+    await page.goto(`/placement-requests/${String(id)}/matches`);
+    await expect(page.locator('#starts-care').textContent()).resolves.toContain(
+      'this placement starts a period of care',
+    );
+    await expect(
+      page.getByRole('combobox', { name: 'Why the current placement is ending' }).count(),
+    ).resolves.toBe(0);
+    await expectNoAxeViolations(page);
+    await page.getByRole('radio', { name: 'Roomy household' }).check();
+    await page.getByRole('textbox', { name: 'Why this option was chosen' }).fill('Free tonight');
+    await page.getByRole('button', { name: 'Make the placement' }).click();
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
+      'Select the legal status: the child is not looked after on the start date',
+    );
+    await expectNoAxeViolations(page);
+    await page.getByRole('combobox', { name: 'Legal status' }).selectOption('V2');
+    await page.getByRole('combobox', { name: 'Category of need' }).selectOption('N1');
+    await page.getByRole('button', { name: 'Make the placement' }).click();
+    await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain(
+      'Placement made',
+    );
     await expectNoAxeViolations(page);
   }, 120_000);
 });

@@ -20,7 +20,7 @@ import {
 } from '../../domain/matching/match.ts';
 import { ForbiddenError, can } from '../../platform/access/access.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import { addPlacement, startPeriod } from '../recording/careService.ts';
+import { PLACING, addPlacement, startPeriod } from '../recording/careService.ts';
 import type { Trx } from '../recording/childLock.ts';
 import { RecordProblems, StaleVersion } from '../recording/problems.ts';
 import { NewPlacementInput, StartPeriodInput } from '../recording/schemas.ts';
@@ -278,7 +278,12 @@ async function startCare(
   childId: number,
   values: Record<string, unknown>,
 ): Promise<number> {
-  const periodId = await startPeriod({ ...ctx, db: trx }, childId, StartPeriodInput.parse(values));
+  const periodId = await startPeriod(
+    { ...ctx, db: trx },
+    childId,
+    StartPeriodInput.parse(values),
+    PLACING,
+  );
   const placement = await trx
     .selectFrom('placement')
     .select('id')

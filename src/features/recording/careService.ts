@@ -5,6 +5,7 @@
 import type { CareFacts, FactProblem, PlacementPeriod } from '../../domain/care/index.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Actor } from '../../platform/access/actor.ts';
+import type { Permission } from '../../platform/access/access.ts';
 import { NotFoundError } from '../../platform/access/access.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import type { ScopeOptions } from '../children/scope.ts';
@@ -30,7 +31,7 @@ export interface Ctx {
 }
 
 const CARE = ['child:write'] as const;
-const PLACING = ['child:write', 'placement:manage'] as const;
+export const PLACING = ['child:write', 'placement:manage'] as const;
 const NEW_PERIOD = -1;
 const NEW_STATUS = -2;
 const NEW_PLACEMENT = -3;
@@ -57,13 +58,18 @@ function refuseIf(problems: FieldProblem[]): void {
   if (problems.length > 0) throw new RecordProblems(problems);
 }
 
-/** Start a period of care with its first legal status and placement. */
+/**
+ * Start a period of care with its first legal status and placement. A placement decision (which
+ * has checked placement:manage) passes PLACING: the placement officer starts the period of care of
+ * a child placed in an emergency.
+ */
 export async function startPeriod(
   ctx: Ctx,
   childId: number,
   input: StartPeriodInput,
+  allowed: readonly Permission[] = CARE,
 ): Promise<number> {
-  requireAny(ctx.actor, CARE);
+  requireAny(ctx.actor, allowed);
   return inChildTransaction(ctx, childId, async (trx, child, before) => {
     const placement: PlacementPeriod = {
       id: NEW_PLACEMENT,
