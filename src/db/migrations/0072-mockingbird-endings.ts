@@ -1,7 +1,8 @@
 // Ending a Mockingbird constellation and a satellite household's membership (src/features/mockingbird):
 // why, who recorded it (and any detail), and a version on each membership for the leaving form. A
-// closed constellation always has its reason, and so does a membership that has ended; rows ended
-// before this migration (there was no form for it) are marked 'other' with a note saying so.
+// reason needs the ending's date, and 'other' needs its detail. The forms always record a reason;
+// rows ended before this migration (there was no form) keep a null reason, shown as not recorded
+// (no backfill: schema changes and data backfills live in separate files).
 import type { Kysely } from 'kysely';
 import { runScript } from '../script.ts';
 
@@ -14,12 +15,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         check (closure_reason in ('hub_resigned','merged','service_decision','other')),
       add column closure_detail text,
       add column closed_by integer references app_user(id);
-    update mockingbird_constellation
-      set closure_reason = 'other', closure_detail = 'Closed before Hearth recorded reasons'
-      where closed_on is not null;
     alter table mockingbird_constellation
       add constraint mockingbird_constellation_closure
-      check ((closed_on is null) = (closure_reason is null)
+      check ((closure_reason is null or closed_on is not null)
         and (closure_reason is distinct from 'other' or closure_detail is not null));
 
     alter table mockingbird_member
@@ -29,12 +27,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       add column leaving_detail text,
       add column left_recorded_by integer references app_user(id),
       add column version integer not null default 1;
-    update mockingbird_member
-      set leaving_reason = 'other', leaving_detail = 'Left before Hearth recorded reasons'
-      where left_on is not null;
     alter table mockingbird_member
       add constraint mockingbird_member_leaving
-      check ((left_on is null) = (leaving_reason is null)
+      check ((leaving_reason is null or left_on is not null)
         and (leaving_reason is distinct from 'other' or leaving_detail is not null));
     `,
   );

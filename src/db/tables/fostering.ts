@@ -70,7 +70,7 @@ export interface MockingbirdConstellationTable {
   min_satellites: ColumnType<number, number | undefined, number>;
   max_satellites: ColumnType<number, number | undefined, number>;
   version: Version;
-  /** Migration 0072: set exactly when closed_on is (detail required for 'other'). */
+  /** Migration 0072: only with closed_on (detail required for 'other'); null if closed before it. */
   closure_reason: ColumnType<ClosureReason | null, ClosureReason | null | undefined>;
   closure_detail: ColumnType<string | null, string | null | undefined>;
   closed_by: ColumnType<number | null, number | null | undefined>;
@@ -97,7 +97,7 @@ export interface MockingbirdMemberTable {
   household_id: number;
   joined_on: string;
   left_on: string | null;
-  /** Migration 0072: set exactly when left_on is (detail required for 'other'). */
+  /** Migration 0072: only with left_on (detail required for 'other'); null if ended before it. */
   leaving_reason: ColumnType<
     SatelliteLeavingReason | null,
     SatelliteLeavingReason | null | undefined

@@ -16,12 +16,15 @@ import { loadComparison } from './comparison.ts';
 import { closureReasonText, leavingReasonText } from './endings.ts';
 import { openPlaced } from './service.ts';
 
+const NOT_RECORDED = 'Not recorded';
+
 export interface ConstellationView {
   id: number;
   name: string;
   openedOn: string;
   closedOn: string | null;
-  closure: { reason: ClosureReason; reasonText: string; detail: string | null } | null;
+  /** Null while open; reason null for a constellation closed before reasons were recorded. */
+  closure: { reason: ClosureReason | null; reasonText: string; detail: string | null } | null;
   version: number;
   minSatellites: number;
   maxSatellites: number;
@@ -42,7 +45,8 @@ export interface ConstellationView {
     name: string;
     joinedOn: string;
     leftOn: string;
-    reason: SatelliteLeavingReason;
+    /** Null for a membership ended before reasons were recorded. */
+    reason: SatelliteLeavingReason | null;
     reasonText: string;
     detail: string | null;
   }[];
@@ -180,11 +184,11 @@ export async function readConstellation(
       openedOn: c.opened_on,
       closedOn: c.closed_on,
       closure:
-        c.closure_reason === null
+        c.closed_on === null
           ? null
           : {
               reason: c.closure_reason,
-              reasonText: closureReasonText[c.closure_reason],
+              reasonText: c.closure_reason ? closureReasonText[c.closure_reason] : NOT_RECORDED,
               detail: c.closure_detail,
             },
       version: c.version,
@@ -213,8 +217,8 @@ export async function readConstellation(
         name: m.name,
         joinedOn: m.joined_on,
         leftOn: m.left_on ?? '',
-        reason: m.leaving_reason ?? 'other',
-        reasonText: leavingReasonText[m.leaving_reason ?? 'other'],
+        reason: m.leaving_reason,
+        reasonText: m.leaving_reason ? leavingReasonText[m.leaving_reason] : NOT_RECORDED,
         detail: m.leaving_detail,
       })),
       belowMinimum: c.closed_on === null && members.length < c.min_satellites,

@@ -24,7 +24,13 @@ interface View {
   closedOn: string | null;
   closure: { reason: string; reasonText: string; detail: string | null } | null;
   satellites: { memberId: number; id: number; name: string; version: number }[];
-  formerSatellites: { memberId: number; id: number; leftOn: string; reason: string }[];
+  formerSatellites: {
+    memberId: number;
+    id: number;
+    leftOn: string;
+    reason: string | null;
+    reasonText: string;
+  }[];
   belowMinimum: boolean;
   comparison: { to: string; inside: { households: number; left: number } };
 }
@@ -99,8 +105,9 @@ const need = (k: string) => {
   return v;
 };
 
+let c1 = 0;
+
 describe('a satellite household leaves', () => {
-  let c1 = 0;
   it('refuses before it joined, after today, without details for Other, and a stale version, saving nothing', async () => {
     c1 = await constellation('Airedale', need('hub1'), 2, 4);
     expect((await join(c1, f.households.oak, daysAgo(380))).status).toBe(201);
@@ -254,6 +261,26 @@ describe('a satellite household leaves', () => {
     expect(v.satellites.map((s) => s.id).sort()).toEqual([f.households.oak, need('small')].sort());
     expect(v.formerSatellites.map((s) => s.id)).toContain(need('small'));
     expect(v.belowMinimum).toBe(false);
+  });
+});
+
+describe('memberships ended before reasons were recorded (migration 0072)', () => {
+  it('keep no reason and show as not recorded', async () => {
+    const old = await household('Old household', 1, 700);
+    await conn.db
+      .insertInto('mockingbird_member')
+      .values({
+        constellation_id: c1,
+        household_id: old,
+        joined_on: daysAgo(390),
+        left_on: daysAgo(370),
+      })
+      .execute();
+    const v = await view(c1);
+    expect(v.formerSatellites.find((m) => m.id === old)).toMatchObject({
+      reason: null,
+      reasonText: 'Not recorded',
+    });
   });
 });
 

@@ -97,7 +97,7 @@ export const feature: Feature = {
         closedOn: z.string().nullable(),
         closure: z
           .object({
-            reason: z.enum(closureReasons),
+            reason: z.enum(closureReasons).nullable(),
             reasonText: z.string(),
             detail: z.string().nullable(),
           })
@@ -131,7 +131,7 @@ export const feature: Feature = {
             name: z.string(),
             joinedOn: z.string(),
             leftOn: z.string(),
-            reason: z.enum(satelliteLeavingReasons),
+            reason: z.enum(satelliteLeavingReasons).nullable(),
             reasonText: z.string(),
             detail: z.string().nullable(),
           }),
