@@ -2,7 +2,7 @@
 // Workers are generated users with no password (they cannot sign in); the demo sign-in accounts
 // (sw.demo, tm.demo, ...) are slotted in by id where given.
 import type { Ids, DemoRows } from './plan.ts';
-import { Random } from './random.ts';
+import type { Random } from './random.ts';
 import type { Postcodes } from './postcodes.ts';
 import { adultFirstName, surname } from './names.ts';
 import type { Role } from '../../platform/access/roles.ts';
@@ -150,10 +150,9 @@ export function buildWorkforce(
   for (let i = 1; i <= Math.max(2, Math.round(sizes.children / 240)); i++)
     addUser(rows, ids, rng, i, 'po', ['placement_officer'], placementTeam);
   addUser(rows, ids, rng, 1, 'analyst', ['analyst'], null);
-  // The fostering team's manager (fm.demo when it exists). A generated one draws its name from a
-  // stream of its own, so the rest of the demo is the same as before the role existed.
+  // The fostering team's manager is the fm.demo account. None is generated without it, so a plan
+  // made without accounts (the CLI, the demo's pinned tests) is the same as before the role existed.
   if (accounts.fm !== undefined) accountTeams.push([accounts.fm, fosteringTeam]);
-  else addUser(rows, ids, new Random(0x0f05), 1, 'fm', ['fostering_manager'], fosteringTeam);
   return {
     socialWorkerTeams,
     iros,
