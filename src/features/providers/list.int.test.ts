@@ -88,6 +88,28 @@ describe('providers list', () => {
     expect((api.body as { errors: { field: string }[] }).errors[0]?.field).toBe('query.grade');
   });
 
+  it('links an agency, and only an agency, to its languages and religions for matching', async () => {
+    const po = await signedIn(app, 'po.one');
+    const [agency] = await t.db
+      .insertInto('provider')
+      .values({ name: 'Northern Fostering Agency', kind: 'ifa' })
+      .returning('id')
+      .execute();
+    const other = await t.db
+      .selectFrom('provider')
+      .select('id')
+      .where('name', '=', 'Under_score Care')
+      .executeTakeFirstOrThrow();
+    const link = async (id: number) =>
+      cheerio
+        .load((await po.agent.get(`/providers/${String(id)}`)).text)(
+          'a:contains("Languages and religions")',
+        )
+        .attr('href');
+    expect(await link(agency?.id ?? 0)).toBe(`/placement-options/provider:${String(agency?.id)}`);
+    expect(await link(other.id)).toBeUndefined();
+  });
+
   it('refuses people without placement:read', async () => {
     const panel = await signedIn(app, 'panel.one');
     expect((await panel.agent.get('/providers')).status).toBe(403);

@@ -35,6 +35,8 @@ export interface ProviderView {
   ofstedUrn: string | null;
   grade: string | null;
   postcodeDistrict: string | null;
+  /** An independent fostering agency: matching offers it, with its languages and religions. */
+  isAgency: boolean;
   homes: HomeSummary[];
 }
 
@@ -67,6 +69,7 @@ export async function readProvider(db: Db, actor: Actor, id: number): Promise<Pr
       ofstedUrn: p.ofsted_urn,
       grade: p.grade ? (OFSTED_GRADE_LABELS[p.grade] ?? p.grade) : null,
       postcodeDistrict: postcodeDistrict(p.postcode),
+      isAgency: p.kind === 'ifa',
       homes: homes.map((h) => ({
         id: h.id,
         name: h.name,
