@@ -100,6 +100,11 @@ export function endingRoutes(db: Db, scope: ScopeOptions): Router {
     const actor = actorOf(req);
     requirePermission(actor, 'carer:write');
     const c = await readConstellation(db, actor, param(req.params.id), scope, today());
+    if (c.closedOn) {
+      req.session.flash = `This constellation has already closed, on ${formatUkDate(c.closedOn)}`;
+      res.redirect(303, back(c.id));
+      return;
+    }
     renderForm(res, 200, closePage(c), { version: String(c.version) });
   });
   router.post('/mockingbird/:id/close', async (req, res) => {

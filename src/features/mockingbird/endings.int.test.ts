@@ -514,9 +514,11 @@ describe('closing a constellation', () => {
         await post(`${path}/get-togethers`, { heldOn: daysAgo(1), households: 1, children: 1 }),
       ),
     ).toBe(`${closed}: no more get-togethers can be recorded`);
-    const form = await fw.agent.get(`${path}/sleepovers/new`);
-    expect(form.status).toBe(303);
-    expect(form.headers.location).toBe(path);
+    for (const form of [`${path}/sleepovers/new`, `${path}/members/new`, `${path}/close`]) {
+      const res = await fw.agent.get(form);
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe(path);
+    }
     expect(
       await conn.db
         .selectFrom('mockingbird_sleepover')
