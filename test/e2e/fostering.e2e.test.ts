@@ -81,7 +81,7 @@ describeInBrowser('fostering service', () => {
     await page.getByRole('radio', { name: 'Initial visit' }).check();
     await press(page, 'Save stage');
     await expect(page.locator('#stages').textContent()).resolves.toContain('Initial visit');
-  });
+  }, 180_000);
 
   it('shows the review and supervising social worker forms', async () => {
     const page = suite.page;
@@ -107,6 +107,7 @@ describeInBrowser('fostering service', () => {
     await expect(page.locator('#allowances').textContent()).resolves.toContain('£313');
     await expect(page.locator('#allowances a').count()).resolves.toBe(0);
     await expectNoAxeViolations(page);
+    await press(page, 'Sign out');
     await signInAs(page, 'fm.demo');
     await page.goto('/fostering/allowances');
     await expect(page.locator('#allowances a').count()).resolves.toBeGreaterThan(0);
