@@ -16,6 +16,7 @@ import {
 } from '../../src/features/recording/fixtures.ts';
 import { TEST_PASSWORD, addUser } from '../../src/platform/http/testing.ts';
 import { describeInBrowser, expectNoAxeViolations, useBrowserSuite } from '../support/browser.ts';
+import { userId } from './steps.ts';
 import { submitSignIn } from './signIn.ts';
 
 describeInBrowser('placement requests and matching', () => {
@@ -167,7 +168,7 @@ describeInBrowser('placement requests and matching', () => {
         school_postcode: null,
         notes: null,
         requested_by: w.users.sw,
-        approved_by: null,
+        approved_by: await userId(conn.db, 'tm.one'),
         approved_at: new Date(),
         decided_by: null,
         decided_at: null,
