@@ -91,7 +91,15 @@ describeInBrowser('mockingbird', () => {
       'fewer satellite households (0) than its minimum of 6',
     );
     await expectNoAxeViolations(page);
+    await expect(
+      page.getByRole('link', { name: 'Close this constellation' }).count(),
+    ).resolves.toBe(0);
 
+    // Closing is the fostering team manager's decision.
+    await press(page, 'Sign out');
+    await signInAs(page, 'fm.demo');
+    await page.goto('/mockingbird');
+    await follow(page, 'Keighley constellation');
     await follow(page, 'Close this constellation');
     await expectNoAxeViolations(page);
     await page.getByRole('radio', { name: 'Other', exact: true }).check();

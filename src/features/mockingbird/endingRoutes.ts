@@ -98,7 +98,7 @@ export function endingRoutes(db: Db, scope: ScopeOptions): Router {
 
   router.get('/mockingbird/:id/close', async (req, res) => {
     const actor = actorOf(req);
-    requirePermission(actor, 'carer:write');
+    requirePermission(actor, 'fostering:manage');
     const c = await readConstellation(db, actor, param(req.params.id), scope, today());
     if (c.closedOn) {
       req.session.flash = `This constellation has already closed, on ${formatUkDate(c.closedOn)}`;
@@ -109,7 +109,7 @@ export function endingRoutes(db: Db, scope: ScopeOptions): Router {
   });
   router.post('/mockingbird/:id/close', async (req, res) => {
     const actor = actorOf(req);
-    requirePermission(actor, 'carer:write');
+    requirePermission(actor, 'fostering:manage');
     const id = param(req.params.id);
     const c = await readConstellation(db, actor, id, scope, today());
     const body = req.body as Body;

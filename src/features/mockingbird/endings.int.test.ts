@@ -17,6 +17,7 @@ let app: Express;
 let f: WorkFixture;
 type Agent = Awaited<ReturnType<typeof signedIn>>;
 let fw: Agent;
+let fm: Agent;
 const hh: Record<string, number> = {};
 
 interface View {
@@ -53,14 +54,14 @@ async function household(name: string, places: number, approvedDaysAgo: number) 
   return id;
 }
 
-const post = (path: string, body: object) =>
-  fw.agent.post(`/api/v1${path}`).set('x-csrf-token', fw.csrf).send(body);
+const post = (path: string, body: object, as: Agent = fw) =>
+  as.agent.post(`/api/v1${path}`).set('x-csrf-token', as.csrf).send(body);
 const view = async (id: number) =>
   (await fw.agent.get(`/api/v1/mockingbird/${String(id)}`)).body as View;
 const detail = (res: { body: unknown }) => (res.body as { detail?: string }).detail;
-const formToken = async (path: string) =>
+const formToken = async (path: string, as: Agent = fw) =>
   cheerio
-    .load((await fw.agent.get(path)).text)('input[name="_csrf"]')
+    .load((await as.agent.get(path)).text)('input[name="_csrf"]')
     .val() as string;
 const dateBoxes = (name: string, iso: string) => {
   const [y, m, d] = iso.split('-');
@@ -93,6 +94,8 @@ beforeAll(async () => {
   hh.birch = await household('Birch household', 1, 700);
   hh.late = await household('Late household', 1, 700);
   fw = await signedIn(app, 'fw.one');
+  await addUser(conn, 'fm.one', ['fostering_manager']);
+  fm = await signedIn(app, 'fm.one');
 }, 180_000);
 
 afterAll(async () => {
@@ -345,12 +348,25 @@ describe('closing a constellation', () => {
     ).toBe(201);
     const opened = await view(c2);
     const close = (closedOn: string, more: object = {}) =>
-      post(`${path}/closure`, {
-        closedOn,
-        reason: 'hub_resigned',
-        version: opened.version,
-        ...more,
-      });
+      post(
+        `${path}/closure`,
+        { closedOn, reason: 'hub_resigned', version: opened.version, ...more },
+        fm,
+      );
+    // Closing is the fostering team manager's decision: a fostering worker is refused.
+    expect(
+      (
+        await post(`${path}/closure`, {
+          closedOn: daysAgo(5),
+          reason: 'merged',
+          version: opened.version,
+        })
+      ).status,
+    ).toBe(403);
+    expect((await fw.agent.get(`${path}/close`)).status).toBe(403);
+    expect(
+      cheerio.load((await fw.agent.get(path)).text)('a:contains("Close this constellation")'),
+    ).toHaveLength(0);
     const refusal = async (closedOn: string, more: object = {}) => {
       const res = await close(closedOn, more);
       expect(res.status).toBe(400);
@@ -395,9 +411,9 @@ describe('closing a constellation', () => {
 
   it('on the page: a GOV.UK error, then closes, ending every membership on the same date', async () => {
     const path = `/mockingbird/${String(c2)}/close`;
-    const token = await formToken(path);
+    const token = await formToken(path, fm);
     const v = await view(c2);
-    const bad = await fw.agent
+    const bad = await fm.agent
       .post(path)
       .type('form')
       .send({ _csrf: token, version: String(v.version), reason: 'service_decision' });
@@ -405,7 +421,7 @@ describe('closing a constellation', () => {
     expect(cheerio.load(bad.text)('.govuk-error-summary a[href="#closedOn"]').text()).toBe(
       'Enter the date of the closing',
     );
-    const ok = await fw.agent
+    const ok = await fm.agent
       .post(path)
       .type('form')
       .send({
@@ -440,7 +456,7 @@ describe('closing a constellation', () => {
       .execute();
     expect(audited).toHaveLength(1);
 
-    const page = cheerio.load((await fw.agent.get(`/mockingbird/${String(c2)}`)).text);
+    const page = cheerio.load((await fm.agent.get(`/mockingbird/${String(c2)}`)).text);
     expect(page('.govuk-notification-banner').text()).toContain(
       'Constellation closed. The membership of 2 satellite households ended on the same date.',
     );
@@ -487,11 +503,11 @@ describe('closing a constellation', () => {
   it('refuses closing again and adding members, sleepovers or get-togethers', async () => {
     const path = `/mockingbird/${String(c2)}`;
     const v = await view(c2);
-    const again = await post(`${path}/closure`, {
-      closedOn: daysAgo(1),
-      reason: 'merged',
-      version: v.version,
-    });
+    const again = await post(
+      `${path}/closure`,
+      { closedOn: daysAgo(1), reason: 'merged', version: v.version },
+      fm,
+    );
     expect(detail(again)).toBe(
       `This constellation has already closed, on ${formatUkDate(daysAgo(5))}`,
     );
@@ -515,7 +531,7 @@ describe('closing a constellation', () => {
       ),
     ).toBe(`${closed}: no more get-togethers can be recorded`);
     for (const form of [`${path}/sleepovers/new`, `${path}/members/new`, `${path}/close`]) {
-      const res = await fw.agent.get(form);
+      const res = await fm.agent.get(form);
       expect(res.status).toBe(303);
       expect(res.headers.location).toBe(path);
     }

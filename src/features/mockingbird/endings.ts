@@ -48,7 +48,8 @@ export async function closeConstellation(
   input: ClosureInput,
   today: string,
 ): Promise<{ membersEnded: number }> {
-  requirePermission(actor, 'carer:write');
+  // Closing is the fostering service's decision: the fostering team manager's.
+  requirePermission(actor, 'fostering:manage');
   return db.transaction().execute(async (trx) => {
     const c = await lockConstellation(trx, id);
     if (c.closed_on)

@@ -191,7 +191,7 @@ export const feature: Feature = {
       summary:
         'Close a constellation (date and reason, with the constellation’s version): ends every current satellite membership on the same date and frees the hub household. Refused (400) before it opened, after today, when a sleepover night, a get-together or a membership falls after the date, or when already closed; 409 on a stale version.',
       tags,
-      permission: 'carer:write',
+      permission: 'fostering:manage',
       params: Id,
       body: ClosureInput,
       response: z.object({ ok: z.literal(true), membersEnded: z.number().int() }),

@@ -134,6 +134,7 @@ export function mockingbirdRoutes(db: Db, config: Config): Router {
       title: c.name,
       c,
       canWrite: can(actor, 'carer:write'),
+      canClose: can(actor, 'fostering:manage'),
     });
   });
 
