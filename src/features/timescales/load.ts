@@ -8,7 +8,6 @@
 // agreements to 6-monthly visits (reg 28(3A)) from visit_agreement, by placement.
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../../db/connect.ts';
-import { loadCareRows, type Window } from '../carefacts/load.ts';
 import { birthdayAt } from '../../domain/dates/index.ts';
 import type {
   ChildTimescaleInput,
@@ -34,6 +33,22 @@ export type LoadTimescaleInput = (
   childLocalId: string,
 ) => Promise<ChildTimescaleInput | undefined>;
 
+function condition(sel: ChildSelection): Expression<SqlBool> {
+  if (!('ids' in sel)) return sel;
+  if (sel.ids.length === 0) return sql<SqlBool>`false`;
+  return sql<SqlBool>`child.id in (${sql.join(sel.ids.map((id) => sql.lit(Math.trunc(id))))})`;
+}
+
+function groupBy<T extends { child_id: number }>(rows: readonly T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.child_id);
+    if (list) list.push(r);
+    else out.set(r.child_id, [r]);
+  }
+  return out;
+}
+
 const NONE: never[] = [];
 
 /** Extension rows (child or household) as the engine's Extension. */
@@ -57,43 +72,180 @@ export function toExtension(r: {
   };
 }
 
+/** Up to this many children, facts are fetched by id list (index lookups); beyond, by subquery. */
+const ID_LIST_LIMIT = 5000;
+
 /** Facts for every selected child, in child.id order. 15 queries, whatever the number of children. */
 export async function loadTimescaleInputs(
   db: Db,
   selection: ChildSelection,
 ): Promise<LoadedChild[]> {
-  const all: Window[] = [];
-  const { children, rows } = await loadCareRows(db, selection, {
-    periods: all,
-    legalStatuses: all,
-    placements: all,
-    reviews: all,
-    visits: all,
-    health: all,
-    sdqs: all,
-    peps: all,
-    missing: all,
-    proceedings: all,
-    pathwayPlans: all,
-    leaverContacts: all,
-    extensions: all,
-    visitAgreements: all,
-  });
+  const where = condition(selection);
+  const children = await db
+    .selectFrom('child')
+    .select(['id', 'local_id', 'first_name', 'last_name', 'date_of_birth', 'team_id'])
+    .where(where)
+    .orderBy('id')
+    .execute();
+  if (children.length === 0) return [];
+  // A small selection is fetched by its ids, so each table is read through its child_id index; a
+  // large one by the same condition as a subquery (the planner then scans once and hashes).
+  const ids =
+    children.length <= ID_LIST_LIMIT
+      ? children.map((c) => c.id)
+      : db.selectFrom('child').select('child.id').where(where);
+  const [
+    periods,
+    legal,
+    placements,
+    reviews,
+    visits,
+    health,
+    sdq,
+    peps,
+    missing,
+    proceedings,
+    plans,
+    contacts,
+    extensions,
+    agreements,
+  ] = await Promise.all([
+    db
+      .selectFrom('period_of_care')
+      .select(['id', 'child_id', 'start_date', 'end_date', 'end_reason'])
+      .where('child_id', 'in', ids)
+      .orderBy('start_date')
+      .execute(),
+    db
+      .selectFrom('legal_status')
+      .select(['id', 'child_id', 'period_of_care_id', 'status', 'start_date', 'end_date'])
+      .where('child_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('placement')
+      .select([
+        'id',
+        'child_id',
+        'period_of_care_id',
+        'place_type',
+        'place_provider',
+        'postcode',
+        'urn',
+        'start_date',
+        'end_date',
+        'reason_for_change',
+        'category_of_need',
+        'intended_to_18',
+        'long_term_designated',
+        'connected_person_reg24',
+      ])
+      .where('child_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('review')
+      .select(['child_id', 'held_date'])
+      .where('child_id', 'in', ids)
+      .where('held_date', 'is not', null)
+      .execute(),
+    db
+      .selectFrom('visit')
+      .select(['child_id', 'visit_date', 'seen', 'seen_alone'])
+      .where('child_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('health_assessment')
+      .select(['child_id', 'kind', 'assessment_date'])
+      .where('child_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('sdq')
+      .select(['child_id', 'sdq_date'])
+      .where('child_id', 'in', ids)
+      .where('sdq_date', 'is not', null)
+      .execute(),
+    db
+      .selectFrom('pep')
+      .select(['child_id', 'kind', 'pep_date'])
+      .where('child_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('missing_episode')
+      .select(['id', 'child_id', 'start_date', 'end_date', 'return_interview_offered'])
+      .where('child_id', 'in', ids)
+      .where('kind', '=', 'M')
+      .execute(),
+    db
+      .selectFrom('care_proceedings')
+      .select(['id', 'child_id', 'issue_date', 'final_order_date'])
+      .where('child_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('pathway_plan')
+      .select(['child_id', 'plan_date'])
+      .where('child_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('care_leaver_contact')
+      .select(['child_id', 'contact_date'])
+      .where('child_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('timescale_extension as e')
+      .leftJoin('app_user as u', 'u.id', 'e.authorised_by')
+      .select([
+        'e.child_id',
+        'e.rule',
+        'e.item_key',
+        'e.decision',
+        'e.new_due_date',
+        'e.reason',
+        'u.display_name as authoriser',
+        'e.authorised_on',
+      ])
+      .where('e.child_id', 'in', ids)
+      .orderBy('e.id')
+      .execute(),
+    db
+      .selectFrom('visit_agreement')
+      .select(['child_id', 'placement_id', 'agreed_on', 'withdrawn_on'])
+      .where('child_id', 'in', ids)
+      .execute(),
+  ]);
+  const by = {
+    periods: groupBy(periods),
+    legal: groupBy(legal),
+    placements: groupBy(placements),
+    reviews: groupBy(reviews),
+    visits: groupBy(visits),
+    health: groupBy(health),
+    sdq: groupBy(sdq),
+    peps: groupBy(peps),
+    missing: groupBy(missing),
+    proceedings: groupBy(proceedings),
+    plans: groupBy(plans),
+    contacts: groupBy(contacts),
+    extensions: groupBy(
+      extensions.flatMap((e) => (e.child_id === null ? [] : [{ ...e, child_id: e.child_id }])),
+    ),
+  };
+  const agreementsOf = new Map<number, VisitAgreement[]>();
+  for (const a of agreements) {
+    const v = { agreed: a.agreed_on, withdrawn: a.withdrawn_on };
+    const list = agreementsOf.get(a.placement_id);
+    if (list) list.push(v);
+    else agreementsOf.set(a.placement_id, [v]);
+  }
   return children.map((c) => {
-    const ps = rows.periods.get(c.id) ?? NONE;
-    const pl = rows.placements.get(c.id) ?? NONE;
-    const plansOf = rows.pathwayPlans.get(c.id) ?? NONE;
-    const agreementsOf = new Map<number, VisitAgreement[]>();
-    for (const [placementId, agreed, withdrawn] of rows.visitAgreements.get(c.id) ?? NONE) {
-      const list = agreementsOf.get(placementId);
-      if (list) list.push({ agreed, withdrawn });
-      else agreementsOf.set(placementId, [{ agreed, withdrawn }]);
-    }
+    const ps = by.periods.get(c.id) ?? NONE;
+    const pl = by.placements.get(c.id) ?? NONE;
+    const plansOf = by.plans.get(c.id) ?? NONE;
     const sixteenth = birthdayAt(c.date_of_birth, 16);
-    const lastEnd = ps.at(-1)?.[2] ?? null;
-    const leftCareFrom16 = lastEnd !== null && lastEnd >= sixteenth ? lastEnd : null;
+    const last = ps.at(-1);
+    const leftCareFrom16 =
+      last?.end_date != null && last.end_date >= sixteenth ? last.end_date : null;
     let firstPlan: string | null = null;
-    for (const [date] of plansOf) if (firstPlan === null || date < firstPlan) firstPlan = date;
+    for (const p of plansOf)
+      if (firstPlan === null || p.plan_date < firstPlan) firstPlan = p.plan_date;
     const since =
       leftCareFrom16 !== null && (firstPlan === null || leftCareFrom16 <= firstPlan)
         ? leftCareFrom16
@@ -102,74 +254,76 @@ export async function loadTimescaleInputs(
       kind: 'child',
       childId: c.local_id,
       dateOfBirth: c.date_of_birth,
-      periods: ps.map(([id, start, end, endReason]) => ({ id, start, end, endReason })),
-      legalStatuses: (rows.legalStatuses.get(c.id) ?? NONE).map(
-        ([id, periodOfCareId, status, start, end]) => ({ id, periodOfCareId, status, start, end }),
-      ),
+      periods: ps.map((p) => ({
+        id: p.id,
+        start: p.start_date,
+        end: p.end_date,
+        endReason: p.end_reason,
+      })),
+      legalStatuses: (by.legal.get(c.id) ?? NONE).map((l) => ({
+        id: l.id,
+        periodOfCareId: l.period_of_care_id,
+        status: l.status,
+        start: l.start_date,
+        end: l.end_date,
+      })),
       placements: pl.map((p) => ({
-        id: p[0],
-        periodOfCareId: p[1],
-        placeType: p[2],
-        provider: p[3],
-        postcode: p[4],
-        urn: p[5],
-        start: p[6],
-        end: p[7],
-        reasonForChange: p[8],
-        categoryOfNeed: p[9],
+        id: p.id,
+        periodOfCareId: p.period_of_care_id,
+        placeType: p.place_type,
+        provider: p.place_provider,
+        postcode: p.postcode,
+        urn: p.urn,
+        start: p.start_date,
+        end: p.end_date,
+        reasonForChange: p.reason_for_change,
+        categoryOfNeed: p.category_of_need,
       })),
       placementFlags: pl.map((p) => ({
-        placementId: p[0],
-        intendedToLastTo18: p[12],
-        longTermFosterDesignated: p[13] ? p[6] : null,
-        visitAgreements: agreementsOf.get(p[0]) ?? NONE,
-        connectedPersonReg24: p[14],
+        placementId: p.id,
+        intendedToLastTo18: p.intended_to_18,
+        longTermFosterDesignated: p.long_term_designated ? p.start_date : null,
+        visitAgreements: agreementsOf.get(p.id) ?? NONE,
+        connectedPersonReg24: p.connected_person_reg24,
       })),
-      reviews: (rows.reviews.get(c.id) ?? NONE).flatMap(([, held]) =>
-        held ? [{ date: held }] : [],
+      reviews: (by.reviews.get(c.id) ?? NONE).flatMap((r) =>
+        r.held_date ? [{ date: r.held_date }] : [],
       ),
-      visits: (rows.visits.get(c.id) ?? NONE).map(([date, seen, seenAlone]) => ({
-        date,
-        seen,
-        seenAlone,
+      visits: (by.visits.get(c.id) ?? NONE).map((v) => ({
+        date: v.visit_date,
+        seen: v.seen,
+        seenAlone: v.seen_alone,
       })),
-      healthAssessments: (rows.health.get(c.id) ?? NONE).map(([kind, date]) => ({ kind, date })),
-      sdqs: (rows.sdqs.get(c.id) ?? NONE).flatMap(([date]) => (date ? [{ date }] : [])),
-      peps: (rows.peps.get(c.id) ?? NONE).map(([kind, date]) => ({
-        kind: kind === 'initial' ? 'started' : 'reviewed',
-        date,
+      healthAssessments: (by.health.get(c.id) ?? NONE).map((h) => ({
+        kind: h.kind,
+        date: h.assessment_date,
       })),
-      // Only episodes of kind M (whereabouts unknown) need a return home interview.
-      missingEpisodes: (rows.missing.get(c.id) ?? NONE).flatMap(
-        ([id, kind, start, returned, interviewOffered]) =>
-          kind === 'M' ? [{ id, start, returned, interviewOffered }] : [],
-      ),
+      sdqs: (by.sdq.get(c.id) ?? NONE).flatMap((s) => (s.sdq_date ? [{ date: s.sdq_date }] : [])),
+      peps: (by.peps.get(c.id) ?? NONE).map((p) => ({
+        kind: p.kind === 'initial' ? 'started' : 'reviewed',
+        date: p.pep_date,
+      })),
+      missingEpisodes: (by.missing.get(c.id) ?? NONE).map((m) => ({
+        id: m.id,
+        start: m.start_date,
+        returned: m.end_date,
+        interviewOffered: m.return_interview_offered,
+      })),
       careLeaver: since
         ? {
             since,
-            pathwayPlanReviews: plansOf.map(([date]) => ({ date })),
-            personalAdviserContacts: (rows.leaverContacts.get(c.id) ?? NONE).map(([date]) => ({
-              date,
+            pathwayPlanReviews: plansOf.map((p) => ({ date: p.plan_date })),
+            personalAdviserContacts: (by.contacts.get(c.id) ?? NONE).map((x) => ({
+              date: x.contact_date,
             })),
           }
         : null,
-      careProceedings: (rows.proceedings.get(c.id) ?? NONE).map(([id, issued, concluded]) => ({
-        id,
-        issued,
-        concluded,
+      careProceedings: (by.proceedings.get(c.id) ?? NONE).map((p) => ({
+        id: p.id,
+        issued: p.issue_date,
+        concluded: p.final_order_date,
       })),
-      extensions: (rows.extensions.get(c.id) ?? NONE).map(
-        ([rule, item_key, decision, new_due_date, reason, authoriser, authorised_on]) =>
-          toExtension({
-            rule,
-            item_key,
-            decision,
-            new_due_date,
-            reason,
-            authoriser,
-            authorised_on,
-          }),
-      ),
+      extensions: (by.extensions.get(c.id) ?? NONE).map(toExtension),
     };
     return {
       id: c.id,
