@@ -4,18 +4,19 @@
 // place, bed or place cannot both pass: the second waits for the first to commit and then counts it.
 // A household must be approved (or under Regulation 24 temporary approval) with the child's age in
 // its range; a home or service must be open on the date.
-import { sql } from 'kysely';
 import { ageOn, formatUkDate } from '../../domain/dates/index.ts';
-import { placedInService } from '../homes/occupancy.ts';
 import type { Trx } from './childLock.ts';
 import type { FieldProblem } from './fields.ts';
 
 const plural = (n: number, one: string, many: string) => `${String(n)} ${n === 1 ? one : many}`;
 
-/** Placements open on `from` with the household or home, other than the child's own. */
+/**
+ * Placements open on `from` with the household, home or service, other than the child's own (for a
+ * service, the count of homes/occupancy.ts placedInService, less the child).
+ */
 async function othersPlaced(
   trx: Trx,
-  column: 'fostering_household_id' | 'home_id',
+  column: 'fostering_household_id' | 'home_id' | 'supported_accommodation_id',
   id: number,
   childId: number,
   from: string,
@@ -98,7 +99,7 @@ export async function homeProblems(
 
 /**
  * A 16+ supported accommodation service: open on `from`, and a place free (its places against the
- * placements linked to it open that day, counted by placedInService, less the child's own).
+ * placements linked to it open that day, less the child's own).
  */
 export async function supportedProblems(
   trx: Trx,
@@ -118,16 +119,7 @@ export async function supportedProblems(
   if (locked.closed_on !== null && locked.closed_on <= from)
     return [{ field, message: `${locked.name} closed on ${formatUkDate(locked.closed_on)}` }];
   // Counted after the lock is held, so a placement committed while this one waited is counted.
-  const { others } = await trx
-    .selectFrom('supported_accommodation as sa')
-    .select(
-      sql<number>`${placedInService('sa', from)} - (select count(*)::int from placement own
-        where own.supported_accommodation_id = sa.id and own.child_id = ${childId}
-          and own.start_date <= ${from}::date
-          and (own.end_date is null or own.end_date > ${from}::date))`.as('others'),
-    )
-    .where('sa.id', '=', serviceId)
-    .executeTakeFirstOrThrow();
+  const others = await othersPlaced(trx, 'supported_accommodation_id', serviceId, childId, from);
   if (others >= locked.places)
     return [
       {
