@@ -2,8 +2,7 @@
 // the date needed) and the placement officer's decision. Making the placement goes through the
 // recording area's addPlacement, with its overlap and capacity checks and its lock on the
 // household's, home's or service's row (so two decisions into the last free place, bed or place
-// cannot both succeed) and its audit; the
-// 903 episodes follow from the placement row. A child who is not looked after on the start date
+// cannot both succeed) and its audit; the 903 episodes follow from the placement row. A child who is not looked after on the start date
 // (an emergency, or a planned entry to care) has the period of care started by the decision
 // instead: recording's startPeriod with the legal status and category of need given with the
 // decision, and the chosen option as the first placement. The decision is one transaction: the
@@ -294,9 +293,9 @@ async function startCare(
 
 /**
  * Records the decision and makes the placement (starting the period of care for a child not looked
- * after on the start date), in one transaction. Refusals (stale version, an
- * option that cannot be chosen, the recording area's own refusals such as no free place) leave
- * nothing saved: the request is as it was.
+ * after on the start date), in one transaction. Refusals (stale version, an option that cannot be
+ * chosen, the recording area's own refusals such as no free place) leave nothing saved: the
+ * request is as it was.
  */
 export async function decide(ctx: Ctx, id: number, input: DecisionInput): Promise<number> {
   requireManage(ctx);
