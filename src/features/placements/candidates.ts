@@ -124,6 +124,7 @@ export async function loadCandidates(
           'placement.child_id',
           'placement.fostering_household_id',
           'placement.home_id',
+          'placement.supported_accommodation_id',
           'child.date_of_birth',
         ])
         .where('placement.start_date', '<=', dateNeeded)
@@ -134,6 +135,7 @@ export async function loadCandidates(
           eb.or([
             eb('placement.fostering_household_id', 'is not', null),
             eb('placement.home_id', 'is not', null),
+            eb('placement.supported_accommodation_id', 'is not', null),
           ]),
         )
         .execute(),
@@ -193,6 +195,7 @@ export async function loadCandidates(
   }
   const byHousehold = new Map<number, ChildThere[]>();
   const byHome = new Map<number, ChildThere[]>();
+  const byService = new Map<number, ChildThere[]>();
   for (const p of placed) {
     const there: ChildThere = {
       age: p.date_of_birth <= dateNeeded ? ageOn(p.date_of_birth, dateNeeded) : 0,
@@ -201,7 +204,9 @@ export async function loadCandidates(
     const [map, id] =
       p.fostering_household_id !== null
         ? [byHousehold, p.fostering_household_id]
-        : [byHome, p.home_id ?? 0];
+        : p.home_id !== null
+          ? [byHome, p.home_id]
+          : [byService, p.supported_accommodation_id ?? 0];
     const list = map.get(id);
     if (list) list.push(there);
     else map.set(id, [there]);
@@ -321,8 +326,8 @@ export async function loadCandidates(
       centroid: centroidOf(s.postcode),
       languages: langs(key),
       religions: religions(key),
-      // Who else lives there is not listed: the young people's risks are not read for a service.
-      childrenThere: [],
+      // The young people living there now (placements linked to the service), with their risks.
+      childrenThere: byService.get(s.id) ?? [],
       weeklyCost: s.weekly_fee,
       costBasis:
         s.weekly_fee !== null

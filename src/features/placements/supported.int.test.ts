@@ -9,6 +9,7 @@ import { freshDb, type TestDb } from '../../../test/support/db.ts';
 import { addDays, addYears } from '../../domain/dates/index.ts';
 import { addUser, signedIn, testApp } from '../../platform/http/testing.ts';
 import { TODAY, addCare, addChild, daysAgo, makeWorld } from '../recording/fixtures.ts';
+import { loadCandidates } from './candidates.ts';
 
 let t: TestDb;
 let app: Express;
@@ -17,6 +18,7 @@ const as: Record<string, Agent> = {};
 let child16: number;
 let child14: number;
 let service: number;
+let resident: number;
 
 interface Option {
   key: string;
@@ -40,6 +42,7 @@ beforeAll(async () => {
   child16 = await addChild(t, 'S16', { ...mine, dob: addYears(TODAY, -16) });
   child14 = await addChild(t, 'S14', { ...mine, dob: addYears(TODAY, -14) });
   const already = await addChild(t, 'S17', { ...mine, dob: addYears(TODAY, -17) });
+  resident = already;
   for (const c of [child16, child14, already]) await addCare(t, c, daysAgo(300), null);
   const provider = await t.db
     .insertInto('provider')
@@ -215,6 +218,35 @@ describe('supported accommodation as a matching option', () => {
     const ex = m.excluded.find((e) => e.key === `supported:${String(service)}`);
     expect(ex?.reasons).toEqual([
       'Supported accommodation is only for young people aged 16 or 17; the child will be 14',
+    ]);
+  });
+
+  it('knows who lives in the service now, with the risks from their latest request', async () => {
+    const sw = await t.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'sw.one')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('placement_request')
+      .values({
+        child_id: resident,
+        status: 'withdrawn',
+        kind: 'planned',
+        date_needed: daysAgo(400),
+        place_types: ['supported'],
+        risks_from_child: ['criminal_exploitation_of_others'],
+        requested_by: sw.id,
+        withdrawal_reason: 'Placed before the request was needed',
+      })
+      .execute();
+    const { candidates } = await loadCandidates(t.db, addDays(TODAY, 14), 16, TODAY, []);
+    const option = candidates.find((c) => c.key === `supported:${String(service)}`);
+    // The resident (17) and the young person the decision above placed there (16, no risks); the
+    // K3 placement at the same postcode that is not linked is not there.
+    expect([...(option?.childrenThere ?? [])].sort((x, y) => x.age - y.age)).toEqual([
+      { age: 16, risksFromChild: [] },
+      { age: 17, risksFromChild: ['criminal_exploitation_of_others'] },
     ]);
   });
 
