@@ -11,6 +11,7 @@ import { freshDb, type TestDb } from '../../../test/support/db.ts';
 import { addDays, formatUkDate } from '../../domain/dates/index.ts';
 import { addUser, signedIn, testApp } from '../../platform/http/testing.ts';
 import { daysAgo, seedWork, TODAY, type WorkFixture } from '../timescales/testData.ts';
+import { approvedHousehold } from './testData.ts';
 
 let conn: TestDb;
 let app: Express;
@@ -36,23 +37,8 @@ interface View {
   comparison: { to: string; inside: { households: number; left: number } };
 }
 
-async function household(name: string, places: number, approvedDaysAgo: number) {
-  const { id } = await conn.db
-    .insertInto('fostering_household')
-    .values({
-      name,
-      approval_type: 'mainstream',
-      status: 'approved',
-      approval_date: daysAgo(approvedDaysAgo),
-      approved_places: places,
-      skills_level: 3,
-      postcode: 'BD21 1AA',
-      supervising_worker_id: f.users.fw,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
-}
+const household = (name: string, places: number, approvedDaysAgo: number) =>
+  approvedHousehold(conn, f.users.fw, name, places, approvedDaysAgo);
 
 const post = (path: string, body: object, as: Agent = fw) =>
   as.agent.post(`/api/v1${path}`).set('x-csrf-token', as.csrf).send(body);

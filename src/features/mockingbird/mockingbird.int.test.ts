@@ -9,6 +9,7 @@ import { freshDb, type TestDb } from '../../../test/support/db.ts';
 import { addDays } from '../../domain/dates/index.ts';
 import { signedIn, testApp } from '../../platform/http/testing.ts';
 import { daysAgo, seedWork, TODAY, type WorkFixture } from '../timescales/testData.ts';
+import { approvedHousehold } from './testData.ts';
 
 let conn: TestDb;
 let app: Express;
@@ -17,23 +18,8 @@ let hub: number;
 let small: number;
 let constellation: number;
 
-async function household(name: string, places: number, approvedDaysAgo: number) {
-  const { id } = await conn.db
-    .insertInto('fostering_household')
-    .values({
-      name,
-      approval_type: 'mainstream',
-      status: 'approved',
-      approval_date: daysAgo(approvedDaysAgo),
-      approved_places: places,
-      skills_level: 3,
-      postcode: 'BD21 1AA',
-      supervising_worker_id: f.users.fw,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
-}
+const household = (name: string, places: number, approvedDaysAgo: number) =>
+  approvedHousehold(conn, f.users.fw, name, places, approvedDaysAgo);
 
 beforeAll(async () => {
   conn = await freshDb();
