@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../../../test/support/db.ts';
 import { addDays, addYears } from '../../domain/dates/index.ts';
 import { addUser, csrfFrom, signedIn, testApp } from '../../platform/http/testing.ts';
+import { signedInUsers } from './testAgents.ts';
 import {
   TODAY,
   addCare,
@@ -23,8 +24,7 @@ import {
 let t: TestDb;
 let app: Express;
 let w: World;
-type Agent = Awaited<ReturnType<typeof signedIn>>;
-const as: Record<string, Agent> = {};
+const { as, agent, post, get } = signedInUsers();
 let childA: number;
 let childB: number;
 let childC: number;
@@ -55,15 +55,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.dispose();
 });
-
-const agent = (user: string): Agent => {
-  const a = as[user];
-  if (!a) throw new Error(`not signed in: ${user}`);
-  return a;
-};
-const post = (user: string, path: string, body: object) =>
-  agent(user).agent.post(`/api/v1${path}`).set('x-csrf-token', agent(user).csrf).send(body);
-const get = (user: string, path: string) => agent(user).agent.get(`/api/v1${path}`);
 
 const good = (over: object = {}) => ({
   kind: 'planned',

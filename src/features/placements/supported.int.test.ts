@@ -8,13 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDb, type TestDb } from '../../../test/support/db.ts';
 import { addDays, addYears } from '../../domain/dates/index.ts';
 import { addUser, signedIn, testApp } from '../../platform/http/testing.ts';
+import { signedInUsers } from './testAgents.ts';
 import { TODAY, addCare, addChild, daysAgo, makeWorld } from '../recording/fixtures.ts';
 import { loadCandidates } from './candidates.ts';
 
 let t: TestDb;
 let app: Express;
-type Agent = Awaited<ReturnType<typeof signedIn>>;
-const as: Record<string, Agent> = {};
+const { as, agent, post, get } = signedInUsers();
 let child16: number;
 let child14: number;
 let service: number;
@@ -92,15 +92,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.dispose();
 });
-
-const agent = (user: string): Agent => {
-  const a = as[user];
-  if (!a) throw new Error(`not signed in: ${user}`);
-  return a;
-};
-const post = (user: string, path: string, body: object) =>
-  agent(user).agent.post(`/api/v1${path}`).set('x-csrf-token', agent(user).csrf).send(body);
-const get = (user: string, path: string) => agent(user).agent.get(`/api/v1${path}`);
 
 const approvedRequest = async (childId: number): Promise<number> => {
   const c = await post('sw.one', `/children/${String(childId)}/placement-requests`, {
